@@ -1,0 +1,145 @@
+package io.github.mpeventloop;
+
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.mpeventloop.target.ResolvedTarget;
+import io.github.mpeventloop.wire.FrameBuffer;
+import io.github.mpeventloop.wire.Frames;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.TypeFactory;
+
+/**
+ * Encodes an event into its {@code call} frame in the submitting thread, so that a value that
+ * cannot travel is refused right there (naming the value and why) and the event's arguments are
+ * captured as they are at submission. Encoding stops at the frame limit.
+ */
+final class CallEncoder {
+
+    private final JsonMapper mapper;
+    private final int maxFrameBytes;
+
+    CallEncoder(JsonMapper mapper, int maxFrameBytes) {
+        this.mapper = mapper;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    JavaType resultType(ResolvedTarget target) {
+        return mapper.getTypeFactory().constructType(target.resultType());
+    }
+
+    JavaType resultType(Event<?> event) {
+        TypeFactory types = mapper.getTypeFactory();
+        JavaType[] parameters = types.constructType(event.getClass()).findTypeParameters(Event.class);
+        return parameters.length == 1 ? parameters[0] : types.constructType(Object.class);
+    }
+
+    /** The frame of a call of {@code target} with the values it captured, then its arguments. */
+    byte[] encodeCall(long id, boolean output, ResolvedTarget target, @Nullable Object[] captured,
+            @Nullable Object[] args) {
+        int count = captured.length + args.length;
+        if (count != target.valueCount()) {
+            int expected = target.valueCount() - captured.length;
+            throw new IllegalArgumentException(target + " takes " + expected + " argument" + (expected == 1 ? "" : "s")
+                    + ", the event has " + args.length);
+        }
+        return encode(id, output, out -> {
+            out.writeName("target");
+            target.descriptor().write(out);
+            out.writeArrayPropertyStart("values");
+            for (int i = 0; i < captured.length; i++) {
+                writeValue(out, captured[i], target.valueType(i),
+                        i == 0 && target.descriptor().kind() == io.github.mpeventloop.target.TargetDescriptor.Kind.INSTANCE
+                                ? "captured receiver" : "captured value " + i);
+            }
+            for (int i = 0; i < args.length; i++) {
+                writeValue(out, args[i], target.valueType(captured.length + i), "argument " + i);
+            }
+            out.writeEndArray();
+        });
+    }
+
+    /** The frame of an {@link Event} subclass, whose fields travel. */
+    byte[] encodeEvent(long id, boolean output, Event<?> event) {
+        Class<?> type = event.getClass();
+        if (type.isAnonymousClass() || type.isLocalClass()
+                || (type.isMemberClass() && !Modifier.isStatic(type.getModifiers()))) {
+            throw new IllegalArgumentException(type.getName()
+                    + " must be a top-level or static nested class, so that a worker can build it");
+        }
+        return encode(id, output, out -> {
+            out.writeStringProperty("event", type.getName());
+            out.writeName("fields");
+            try {
+                mapper.writeValue(out, event);
+            } catch (JacksonException e) {
+                throw new ArgumentNotTransferableException("event", type.getName(), e.getOriginalMessage(), e);
+            }
+        });
+    }
+
+    private byte[] encode(long id, boolean output, java.util.function.Consumer<JsonGenerator> body) {
+        FrameBuffer buffer = new FrameBuffer(256, maxFrameBytes);
+        int start = buffer.beginFrame();
+        Frames.writeObject(mapper, buffer, Frames.CALL, out -> {
+            out.writeNumberProperty("id", id);
+            if (!output) {
+                out.writeBooleanProperty("output", false);
+            }
+            body.accept(out);
+        });
+        buffer.endFrame(start);
+        return buffer.toByteArray();
+    }
+
+    private void writeValue(JsonGenerator out, @Nullable Object value, Type declared, String position) {
+        Class<?> raw = mapper.getTypeFactory().constructType(declared).getRawClass();
+        if (value == null) {
+            if (raw.isPrimitive()) {
+                throw new ArgumentNotTransferableException(position, "null", "the target takes a " + raw.getName(), null);
+            }
+        } else if (!box(raw).isInstance(value)) {
+            throw new ArgumentNotTransferableException(position, value.getClass().getName(),
+                    "the target takes " + declared.getTypeName(), null);
+        }
+        try {
+            mapper.writeValue(out, value);
+        } catch (JacksonException e) {
+            throw new ArgumentNotTransferableException(position, value == null ? "null" : value.getClass().getName(),
+                    e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        }
+        if (type == long.class) {
+            return Long.class;
+        }
+        if (type == double.class) {
+            return Double.class;
+        }
+        if (type == boolean.class) {
+            return Boolean.class;
+        }
+        if (type == float.class) {
+            return Float.class;
+        }
+        if (type == short.class) {
+            return Short.class;
+        }
+        if (type == byte.class) {
+            return Byte.class;
+        }
+        return Character.class;
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.mpeventloop;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.mpeventloop.target.LambdaTargets;
+
+/**
+ * An event that calls a target with arguments: what {@link Event#of(Target.Call1, Object)} and
+ * {@link EventLoop#addEvent(Target.Call1, Object)} make. Handlers can read its target and
+ * arguments back from {@link EventResult#event()}.
+ *
+ * @param <R> type of the target's result
+ */
+public final class CallEvent<R> extends Event<R> {
+
+    private final transient @Nullable Target target;
+    private final transient @Nullable String name;
+    private final transient @Nullable Object[] args;
+
+    CallEvent(@Nullable Target target, @Nullable String name, @Nullable Object... args) {
+        this.target = target;
+        this.name = name;
+        this.args = args == null ? new Object[] {null} : args.clone();
+    }
+
+    /** The method reference or lambda, or {@code null} for a call by name. */
+    public @Nullable Target target() {
+        return target;
+    }
+
+    /** The registered name called, or {@code null} for a call of a method reference or lambda. */
+    public @Nullable String targetName() {
+        return name;
+    }
+
+    /** The arguments, as given. */
+    public List<@Nullable Object> args() {
+        return Arrays.asList(args.clone());
+    }
+
+    @Nullable Object[] argsArray() {
+        return args;
+    }
+
+    /** Runs the call in this JVM; the loop never does this, it runs the call in a worker. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public @Nullable R run() throws Exception {
+        if (target == null) {
+            throw new UnsupportedOperationException("a call by name runs only in a loop: " + name);
+        }
+        LambdaTargets.Captured captured = LambdaTargets.describe(target);
+        Object[] values = new Object[captured.values().length + args.length];
+        System.arraycopy(captured.values(), 0, values, 0, captured.values().length);
+        System.arraycopy(args, 0, values, captured.values().length, args.length);
+        try {
+            return (R) captured.target().invoke(values);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        String what = name != null ? "'" + name + "'" : target == null ? "?" : target.getClass().getSimpleName();
+        return "CallEvent[" + what + Arrays.toString(args) + (key() == null ? "" : ", key=" + key()) + "]";
+    }
+}

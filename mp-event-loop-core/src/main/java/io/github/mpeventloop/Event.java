@@ -1,0 +1,115 @@
+package io.github.mpeventloop;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A unit of work for an {@link EventLoop}, with the options it travels with.
+ *
+ * <p>Most events are made from a target and its arguments ({@link #of(Target.Call1, Object)} and
+ * its siblings, or {@link EventLoop#addEvent(Target.Call1, Object)} directly). A subclass whose
+ * {@link #run()} is the work is an event too: its non-transient fields travel to the worker as
+ * JSON, the worker builds a copy and runs it, and the value comes back typed as the subclass's
+ * {@code R}. The subclass must be a top-level or static nested class that Jackson can build (a
+ * no-argument constructor, or a constructor whose parameters name its fields).
+ *
+ * <p>The options stay in the parent: {@link #key(Object)} tags the result so that handlers can
+ * tell results apart (the seed's {@code event_key}); {@link #noOutput()} asks for no result (the
+ * seed's {@code has_output=False}). Handlers receive the very object that was submitted.
+ *
+ * @param <R> type of the value {@link #run()} returns
+ */
+public abstract class Event<R> {
+
+    private transient @Nullable Object key;
+    private transient boolean output = true;
+
+    protected Event() {
+    }
+
+    /** The work. Runs in a worker, on a copy of this event. */
+    public abstract @Nullable R run() throws Exception;
+
+    /** Tags this event's result with {@code key}, which stays in the parent; returns this event. */
+    public Event<R> key(@Nullable Object key) {
+        this.key = key;
+        return this;
+    }
+
+    /** The key given with {@link #key(Object)}, or {@code null}. */
+    public @Nullable Object key() {
+        return key;
+    }
+
+    /**
+     * Asks for no result: the worker sends back only that the event finished, the future completes
+     * with {@code null} and no handler is called; a failure still fails the future and is logged.
+     */
+    public Event<R> noOutput() {
+        this.output = false;
+        return this;
+    }
+
+    /** Whether the result is delivered to the output handlers. */
+    public boolean hasOutput() {
+        return output;
+    }
+
+    /** An event calling {@code target()}. */
+    public static <R> CallEvent<R> of(Target.Call0<R> target) {
+        return new CallEvent<>(target, null);
+    }
+
+    /** An event calling {@code target(a)}. */
+    public static <A, R> CallEvent<R> of(Target.Call1<A, R> target, @Nullable A a) {
+        return new CallEvent<>(target, null, a);
+    }
+
+    /** An event calling {@code target(a, b)}. */
+    public static <A, B, R> CallEvent<R> of(Target.Call2<A, B, R> target, @Nullable A a, @Nullable B b) {
+        return new CallEvent<>(target, null, a, b);
+    }
+
+    /** An event calling {@code target(a, b, c)}. */
+    public static <A, B, C, R> CallEvent<R> of(Target.Call3<A, B, C, R> target, @Nullable A a, @Nullable B b,
+            @Nullable C c) {
+        return new CallEvent<>(target, null, a, b, c);
+    }
+
+    /** An event calling {@code target(a, b, c, d)}. */
+    public static <A, B, C, D, R> CallEvent<R> of(Target.Call4<A, B, C, D, R> target, @Nullable A a, @Nullable B b,
+            @Nullable C c, @Nullable D d) {
+        return new CallEvent<>(target, null, a, b, c, d);
+    }
+
+    /** An event calling {@code target()}, which returns nothing. */
+    public static CallEvent<Void> of(Target.Run0 target) {
+        return new CallEvent<>(target, null);
+    }
+
+    /** An event calling {@code target(a)}, which returns nothing. */
+    public static <A> CallEvent<Void> of(Target.Run1<A> target, @Nullable A a) {
+        return new CallEvent<>(target, null, a);
+    }
+
+    /** An event calling {@code target(a, b)}, which returns nothing. */
+    public static <A, B> CallEvent<Void> of(Target.Run2<A, B> target, @Nullable A a, @Nullable B b) {
+        return new CallEvent<>(target, null, a, b);
+    }
+
+    /** An event calling {@code target(a, b, c)}, which returns nothing. */
+    public static <A, B, C> CallEvent<Void> of(Target.Run3<A, B, C> target, @Nullable A a, @Nullable B b,
+            @Nullable C c) {
+        return new CallEvent<>(target, null, a, b, c);
+    }
+
+    /** An event calling {@code target(a, b, c, d)}, which returns nothing. */
+    public static <A, B, C, D> CallEvent<Void> of(Target.Run4<A, B, C, D> target, @Nullable A a, @Nullable B b,
+            @Nullable C c, @Nullable D d) {
+        return new CallEvent<>(target, null, a, b, c, d);
+    }
+
+    /** An event calling the target registered under {@code name} (see {@link EventLoop.Builder#register}). */
+    public static CallEvent<Object> named(String name, @Nullable Object... args) {
+        return new CallEvent<>(null, name, args);
+    }
+}

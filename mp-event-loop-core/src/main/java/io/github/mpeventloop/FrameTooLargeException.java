@@ -1,0 +1,29 @@
+package io.github.mpeventloop;
+
+/**
+ * A frame is larger than the frame limit. Thrown by {@code addEvent} when an event's arguments
+ * encode past the limit (encoding stops there, so the oversized frame is never built in full);
+ * a result over the limit fails its event with this error in the worker, which goes on serving.
+ */
+public class FrameTooLargeException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long limit;
+    private final long size;
+
+    public FrameTooLargeException(long limit, long size) {
+        super("frame of at least " + size + " bytes is over the frame limit of " + limit + " bytes");
+        this.limit = limit;
+        this.size = size;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    /** Size reached when the frame was refused: a lower bound of its full size. */
+    public long size() {
+        return size;
+    }
+}

@@ -1,0 +1,378 @@
+package io.github.mpeventloop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.mpeventloop.launch.ExitReport;
+import io.github.mpeventloop.launch.LaunchSettings;
+import io.github.mpeventloop.launch.LaunchedWorker;
+import io.github.mpeventloop.launch.ProcessWorkerLauncher;
+import io.github.mpeventloop.launch.ThreadWorkerLauncher;
+import io.github.mpeventloop.launch.WorkerLauncher;
+import io.github.mpeventloop.wire.Frames;
+import io.github.mpeventloop.wire.RemoteError;
+import io.github.mpeventloop.worker.WorkerContext;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The machinery behind an {@link EventLoop}: its state, queue, dispatcher, workers and the path
+ * of every answer back to the event's future and the output handlers. Every accepted event ends
+ * exactly once here, in {@link #finish}: as a value, a remote error, a lost worker, or an event
+ * handed back by {@link #stop()}.
+ */
+final class LoopEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
+    private static final int START_ATTEMPTS = 3;
+
+    enum State { NEW, RUNNING, STOPPING, STOPPED }
+
+    private final LoopSettings settings;
+    private final JsonMapper mapper;
+    private final CallEncoder encoder;
+    private final EventQueue queue;
+    private final WorkerPool pool = new WorkerPool();
+    private final IdleTracker idle = new IdleTracker();
+    private final HandlerChain handlers = new HandlerChain();
+    private final AtomicLong eventIds = new AtomicLong();
+    private final AtomicInteger workerIds = new AtomicInteger();
+    private final Object lifecycle = new Object();
+    private volatile State state = State.NEW;
+    private volatile @Nullable String downReason;
+    private volatile @Nullable ResultConsumer consumer;
+    private @Nullable WorkerLauncher launcher;
+    private @Nullable Thread dispatcher;
+    private @Nullable ExecutorService starter;
+
+    LoopEngine(LoopSettings settings, JsonMapper mapper) {
+        this.settings = settings;
+        this.mapper = mapper;
+        this.encoder = new CallEncoder(mapper, settings.maxFrameBytes());
+        this.queue = new EventQueue(settings.queueCapacity());
+    }
+
+    CallEncoder encoder() {
+        return encoder;
+    }
+
+    HandlerChain handlers() {
+        return handlers;
+    }
+
+    State state() {
+        return state;
+    }
+
+    int queueDepth() {
+        return queue.size();
+    }
+
+    List<WorkerInfo> workers() {
+        List<WorkerInfo> infos = new ArrayList<>();
+        for (WorkerSession session : pool.sessions()) {
+            infos.add(session.info());
+        }
+        return infos;
+    }
+
+    // ---------------------------------------------------------------- submission
+
+    /** Accepts an event: encodes it (which may refuse it), then queues it as the full-queue policy says. */
+    PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, JavaType resultType) {
+        if (state == State.STOPPING) {
+            throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
+        }
+        String down = downReason;
+        if (down != null) {
+            throw new EventRejectedException("loop " + settings.name() + " is down: " + down);
+        }
+        long id = eventIds.incrementAndGet();
+        PendingEvent pending = new PendingEvent(id, event, encode.apply(id), resultType);
+        idle.add();
+        boolean queued;
+        try {
+            Duration block = settings.blockWhenFull();
+            queued = queue.offer(pending, block == null ? 0 : block.toNanos());
+        } catch (InterruptedException e) {
+            idle.done();
+            Thread.currentThread().interrupt();
+            throw new EventRejectedException("interrupted while waiting for room in the queue of loop " + settings.name());
+        }
+        if (!queued) {
+            idle.done();
+            Duration block = settings.blockWhenFull();
+            throw new EventRejectedException("the queue of loop " + settings.name() + " is full ("
+                    + settings.queueCapacity() + " events)" + (block == null ? "" : " and stayed full for " + block));
+        }
+        return pending;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    void start() {
+        synchronized (lifecycle) {
+            if (state == State.RUNNING) {
+                return;
+            }
+            if (WorkerContext.isWorkerProcess()) {
+                throw new IllegalStateException("code running in a worker must not start an event loop of its own");
+            }
+            downReason = null;
+            LaunchSettings launch = new LaunchSettings(settings.name(), settings.javaExecutable(), settings.jvmOptions(),
+                    settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes());
+            launcher = settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
+                    : new ProcessWorkerLauncher(launch);
+            consumer = settings.consumer() != null ? settings.consumer()
+                    : settings.hasResults() ? new ResultConsumer(settings.name(), settings.handlerExecutor()) : null;
+            starter = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "mp-event-loop-" + settings.name() + "-starter");
+                thread.setDaemon(true);
+                return thread;
+            });
+            queue.setTakingClosed(false);
+            pool.setClosed(false);
+            state = State.RUNNING;
+            Thread thread = new Thread(new Dispatcher(queue, pool), "mp-event-loop-" + settings.name() + "-dispatcher");
+            thread.setDaemon(true);
+            dispatcher = thread;
+            thread.start();
+
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (int i = 0; i < settings.workers(); i++) {
+                starts.add(CompletableFuture.runAsync(this::addWorker, starter));
+            }
+            RuntimeException failure = null;
+            for (CompletableFuture<Void> start : starts) {
+                try {
+                    start.join();
+                } catch (RuntimeException e) {
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    RuntimeException error = cause instanceof RuntimeException runtime ? runtime
+                            : new WorkerStartException(cause.toString(), cause);
+                    if (failure == null) {
+                        failure = error;
+                    } else {
+                        failure.addSuppressed(error);
+                    }
+                }
+            }
+            if (failure != null) {
+                stopLocked();
+                throw failure;
+            }
+            LOG.debug("Loop {} started {} {} worker(s)", settings.name(), settings.workers(), settings.backend());
+        }
+    }
+
+    private void addWorker() {
+        WorkerLauncher current = launcher;
+        if (current == null) {
+            return;
+        }
+        LaunchedWorker worker = current.launch(workerIds.incrementAndGet());
+        WorkerSession session = new WorkerSession(worker, this, mapper, settings.maxInFlightPerWorker());
+        session.startReading("mp-event-loop-" + settings.name() + "-worker-" + worker.id() + "-reader");
+        if (state != State.RUNNING) {
+            session.sendShutdown();
+            return;
+        }
+        pool.add(session);
+    }
+
+    List<Event<?>> stop() {
+        synchronized (lifecycle) {
+            return stopLocked();
+        }
+    }
+
+    private List<Event<?>> stopLocked() {
+        if (state != State.RUNNING) {
+            return handBack(queue.removeAll(), "loop " + settings.name() + " was stopped before it started this event");
+        }
+        state = State.STOPPING;
+        try {
+            queue.setTakingClosed(true);
+            pool.setClosed(true);
+            Thread thread = dispatcher;
+            if (thread != null) {
+                thread.join();
+            }
+            List<Event<?>> notRun = handBack(queue.removeAll(),
+                    "loop " + settings.name() + " stopped before this event was sent to a worker");
+            long drainNanos = settings.stopTimeout().toNanos();
+            long deadline = System.nanoTime() + drainNanos;
+            List<WorkerSession> sessions = pool.sessions();
+            for (WorkerSession session : sessions) {
+                if (session.drain(Math.max(0, deadline - System.nanoTime()))) {
+                    session.sendShutdown();
+                } else {
+                    LOG.warn("Worker {} of loop {} did not finish its events within {}; ending it", session.id(),
+                            settings.name(), settings.stopTimeout());
+                    session.worker().destroy();
+                }
+            }
+            for (WorkerSession session : sessions) {
+                session.awaitReader(TimeUnit.SECONDS.toMillis(15));
+            }
+            idle.await(TimeUnit.SECONDS.toNanos(30));
+            return notRun;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            for (WorkerSession session : pool.sessions()) {
+                session.worker().destroy();
+            }
+            return List.of();
+        } finally {
+            ResultConsumer owned = consumer;
+            if (owned != null && owned != settings.consumer()) {
+                owned.close();
+            }
+            ExecutorService threads = starter;
+            if (threads != null) {
+                threads.shutdownNow();
+            }
+            WorkerLauncher current = launcher;
+            if (current != null) {
+                current.close();
+            }
+            state = State.STOPPED;
+        }
+    }
+
+    private List<Event<?>> handBack(List<PendingEvent> events, String reason) {
+        List<Event<?>> handedBack = new ArrayList<>();
+        for (PendingEvent event : events) {
+            event.future.completeExceptionally(new EventLoopStoppedException(reason + " (event " + event.id + ")"));
+            idle.done();
+            handedBack.add(event.event);
+        }
+        if (!handedBack.isEmpty()) {
+            LOG.warn("Loop {} handed back {} event(s) that did not run: {}", settings.name(), handedBack.size(), reason);
+        }
+        return handedBack;
+    }
+
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        ResultConsumer current = consumer;
+        if (current != null && current.isConsumerThread()) {
+            throw new IllegalStateException("awaitIdle() called from an output handler would wait for itself");
+        }
+        if (state != State.RUNNING && idle.outstanding() > 0) {
+            throw new IllegalStateException("loop " + settings.name() + " is not running; " + idle.outstanding()
+                    + " event(s) wait for start()");
+        }
+        return idle.await(timeout.toNanos());
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    void capacityChanged() {
+        pool.capacityChanged();
+    }
+
+    void answered(WorkerSession session, PendingEvent event, JsonNode answer, String type, long nanos) {
+        Object value = null;
+        Throwable error = null;
+        if (Frames.ERROR.equals(type)) {
+            error = new RemoteEventException("event " + event.id + " failed in worker " + session.id(),
+                    RemoteError.read(answer.path("error")));
+        } else if (event.hasOutput()) {
+            JsonNode node = answer.get("value");
+            Class<?> raw = event.resultType.getRawClass();
+            if (node != null && raw != void.class && raw != Void.class) {
+                try {
+                    value = mapper.treeToValue(node, event.resultType);
+                } catch (JacksonException e) {
+                    error = new ResultNotTransferableException("the value of event " + event.id + " cannot be read as "
+                            + event.resultType.toCanonical() + ": " + e.getOriginalMessage(), e);
+                }
+            }
+        }
+        finish(event, value, error, session.id(), nanos);
+    }
+
+    /** Ends an event: completes its future, then hands its result to the handlers (or counts it done). */
+    private void finish(PendingEvent event, @Nullable Object value, @Nullable Throwable error, int workerId,
+            long executionNanos) {
+        EventResult<Object> result = new EventResult<>(event.id, event.event, value, error, workerId, executionNanos,
+                System.nanoTime() - event.submittedNanos);
+        if (error == null) {
+            event.future.complete(value);
+        } else {
+            event.future.completeExceptionally(error);
+        }
+        ResultConsumer current = consumer;
+        if (event.hasOutput() && settings.hasResults() && current != null) {
+            current.post(new Delivery(result, handlers, idle));
+            return;
+        }
+        if (error != null && !event.hasOutput()) {
+            LOG.warn("Event {} (no output asked) failed: {}", event.id, error.toString());
+        }
+        idle.done();
+    }
+
+    void sessionEnded(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
+        pool.remove(session);
+        List<PendingEvent> unanswered = session.takeUnanswered();
+        if (saidBye && unanswered.isEmpty()) {
+            session.worker().awaitExit(Duration.ofSeconds(5));
+            return;
+        }
+        ExitReport report = session.worker().awaitExit(Duration.ofSeconds(2));
+        String why = cause == null ? "its channel closed" : cause.toString();
+        String message = "worker " + session.id() + " (pid " + session.worker().pid() + ") was lost (" + why + "): "
+                + report.format();
+        if (state == State.RUNNING || !unanswered.isEmpty()) {
+            LOG.error("Loop {}: {}; {} event(s) in flight failed", settings.name(), message, unanswered.size());
+        }
+        for (PendingEvent event : unanswered) {
+            finish(event, null, new WorkerLostException("event " + event.id + " did not complete: " + message,
+                    session.id(), report.exitCode(), cause), session.id(), 0);
+        }
+        if (state == State.RUNNING) {
+            ExecutorService threads = starter;
+            if (threads != null) {
+                threads.execute(this::replaceWorker);
+            }
+        }
+    }
+
+    private void replaceWorker() {
+        long backoffMillis = 100;
+        for (int attempt = 1; attempt <= START_ATTEMPTS && state == State.RUNNING; attempt++) {
+            try {
+                addWorker();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Loop {}: replacement worker failed to start (attempt {} of {})", settings.name(), attempt,
+                        START_ATTEMPTS, e);
+            }
+            try {
+                Thread.sleep(backoffMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoffMillis *= 5;
+        }
+        if (state == State.RUNNING && pool.sessions().isEmpty()) {
+            downReason = "no worker could be started after " + START_ATTEMPTS + " attempts";
+            handBack(queue.removeAll(), "loop " + settings.name() + " is down: " + downReason);
+        }
+    }
+}

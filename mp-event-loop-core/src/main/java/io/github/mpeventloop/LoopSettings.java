@@ -1,0 +1,16 @@
+package io.github.mpeventloop;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+
+/** Everything an {@link EventLoop.Builder} collected, fixed when the loop is built. */
+record LoopSettings(String name, int workers, Backend backend, List<String> jvmOptions, String javaExecutable,
+        String classPath, String workerMainClass, Duration startTimeout, int maxFrameBytes, int queueCapacity,
+        @Nullable Duration blockWhenFull, boolean hasResults, @Nullable ResultConsumer consumer,
+        @Nullable Executor handlerExecutor, Duration stopTimeout, int maxInFlightPerWorker,
+        Map<String, Target> namedTargets) {
+}

@@ -1,0 +1,188 @@
+package io.github.mpeventloop;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.mpeventloop.launch.LaunchedWorker;
+import io.github.mpeventloop.wire.FrameReader;
+import io.github.mpeventloop.wire.Frames;
+import io.github.mpeventloop.wire.ProtocolException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parent's side of one worker: the events sent to it and not yet answered, the thread that
+ * reads its answers, and its window, the number of events it may hold at once. The window starts
+ * at one and follows the worker's measured execution time so that about two milliseconds of work
+ * wait in it: trivial events travel in large batches, while long events are handed out one at a
+ * time, so that a busy worker does not hold events back from an idle one.
+ */
+final class WorkerSession {
+
+    private static final long QUEUED_WORK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private final LaunchedWorker worker;
+    private final LoopEngine engine;
+    private final JsonMapper mapper;
+    private final int maxWindow;
+    private final Instant startedAt = Instant.now();
+    private final ConcurrentHashMap<Long, PendingEvent> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlightCount = new AtomicInteger();
+    private final AtomicLong eventsDone = new AtomicLong();
+    private final Object drainMonitor = new Object();
+    private volatile int window = 1;
+    private volatile WorkerInfo.State state = WorkerInfo.State.READY;
+    private double averageNanos = -1;
+    private @Nullable Thread reader;
+
+    WorkerSession(LaunchedWorker worker, LoopEngine engine, JsonMapper mapper, int maxWindow) {
+        this.worker = worker;
+        this.engine = engine;
+        this.mapper = mapper;
+        this.maxWindow = maxWindow;
+    }
+
+    int id() {
+        return worker.id();
+    }
+
+    LaunchedWorker worker() {
+        return worker;
+    }
+
+    void startReading(String threadName) {
+        Thread thread = new Thread(this::read, threadName);
+        thread.setDaemon(true);
+        reader = thread;
+        thread.start();
+    }
+
+    /** How many more events the worker may be sent now. */
+    int freeSlots() {
+        return state == WorkerInfo.State.READY ? window - inFlightCount.get() : 0;
+    }
+
+    /** Buffers an event for the worker; {@link #flush()} sends it. Dispatcher thread only. */
+    void send(PendingEvent event) {
+        inFlight.put(event.id, event);
+        inFlightCount.incrementAndGet();
+        worker.writer().append(event.frame);
+    }
+
+    int buffered() {
+        return worker.writer().buffered();
+    }
+
+    /** Sends what is buffered; a failure closes the channel, and the reader reports the worker lost. */
+    void flush() {
+        try {
+            worker.writer().flush();
+        } catch (IOException e) {
+            worker.closeChannel();
+        }
+    }
+
+    private void read() {
+        boolean bye = false;
+        Throwable cause = null;
+        try {
+            FrameReader.Frame frame;
+            while ((frame = worker.reader().next()) != null) {
+                JsonNode node = Frames.parse(mapper, frame);
+                String type = Frames.type(node);
+                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type)) {
+                    answer(node, type);
+                } else if (Frames.BYE.equals(type)) {
+                    bye = true;
+                    break;
+                } else {
+                    throw new ProtocolException("unexpected frame type \"" + type + "\" from worker " + id());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            cause = e;
+        }
+        state = WorkerInfo.State.STOPPED;
+        engine.sessionEnded(this, bye, cause);
+    }
+
+    private void answer(JsonNode node, String type) throws ProtocolException {
+        long id = node.path("id").asLong(-1);
+        PendingEvent event = inFlight.remove(id);
+        if (event == null) {
+            throw new ProtocolException("worker " + id() + " answered event " + id + ", which it was not running");
+        }
+        long nanos = Math.max(0, node.path("nanos").asLong(0));
+        adaptWindow(nanos);
+        engine.answered(this, event, node, type, nanos);
+        eventsDone.incrementAndGet();
+        if (inFlightCount.decrementAndGet() == 0 && state == WorkerInfo.State.STOPPING) {
+            synchronized (drainMonitor) {
+                drainMonitor.notifyAll();
+            }
+        }
+        engine.capacityChanged();
+    }
+
+    private void adaptWindow(long nanos) {
+        averageNanos = averageNanos < 0 ? nanos : averageNanos * 0.875 + nanos * 0.125;
+        long fit = 1 + (long) (QUEUED_WORK_NANOS / Math.max(1.0, averageNanos));
+        window = (int) Math.max(1, Math.min(maxWindow, fit));
+    }
+
+    /** Takes every unanswered event away from this session, oldest first. */
+    List<PendingEvent> takeUnanswered() {
+        List<PendingEvent> left = new ArrayList<>(inFlight.values());
+        inFlight.clear();
+        inFlightCount.set(0);
+        left.sort(Comparator.comparingLong(event -> event.id));
+        return left;
+    }
+
+    /** Stops sending to this worker and waits up to {@code timeoutNanos} for its answers. */
+    boolean drain(long timeoutNanos) throws InterruptedException {
+        state = WorkerInfo.State.STOPPING;
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (drainMonitor) {
+            while (inFlightCount.get() > 0 && state == WorkerInfo.State.STOPPING) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(drainMonitor, remaining);
+            }
+        }
+        return true;
+    }
+
+    /** Asks the worker to exit once it answered everything. */
+    void sendShutdown() {
+        try {
+            Frames.append(worker.writer(), mapper, Frames.SHUTDOWN, out -> { });
+            worker.writer().flush();
+        } catch (IOException | RuntimeException e) {
+            worker.closeChannel();
+        }
+    }
+
+    /** Waits for the reader thread to end. */
+    void awaitReader(long millis) throws InterruptedException {
+        Thread thread = reader;
+        if (thread != null) {
+            thread.join(millis);
+        }
+    }
+
+    WorkerInfo info() {
+        return new WorkerInfo(id(), worker.pid(), state, startedAt, eventsDone.get(), inFlightCount.get());
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.mpeventloop.launch;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How workers of one loop are started.
+ *
+ * @param loopName the loop's name, used in thread names and logs
+ * @param javaExecutable the {@code java} to run for a worker JVM
+ * @param jvmOptions options for worker JVMs, before the main class
+ * @param classPath the worker JVM's class path (passed in the {@code CLASSPATH} environment variable)
+ * @param mainClass the worker's main class
+ * @param startTimeout how long a worker may take to connect and say hello
+ * @param maxFrameBytes the frame limit
+ */
+public record LaunchSettings(String loopName, String javaExecutable, List<String> jvmOptions, String classPath,
+        String mainClass, Duration startTimeout, int maxFrameBytes) {
+
+    public LaunchSettings {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The running JVM's {@code java}, which workers use unless told otherwise. */
+    public static String currentJava() {
+        return ProcessHandle.current().info().command()
+                .orElse(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.mpeventloop.worker;
+
+import java.lang.reflect.Type;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.mpeventloop.Event;
+import io.github.mpeventloop.FrameTooLargeException;
+import io.github.mpeventloop.target.ResolvedTarget;
+import io.github.mpeventloop.target.TargetDescriptor;
+import io.github.mpeventloop.target.TargetNotFoundException;
+import io.github.mpeventloop.target.TargetResolver;
+import io.github.mpeventloop.wire.FrameWriter;
+import io.github.mpeventloop.wire.Frames;
+import io.github.mpeventloop.wire.RemoteError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one {@code call} frame in the worker: resolves its target (a method or constructor by
+ * descriptor, or an {@link Event} subclass by name), reads its values as the types the target
+ * declares, invokes it and writes the answer. Every failure, from an unknown class to a result too
+ * large for a frame, becomes an {@code error} frame for that event alone. An
+ * {@link OutOfMemoryError} is answered and then ends the worker, which cannot be trusted after it.
+ */
+final class CallRunner {
+
+    private final JsonMapper mapper;
+    private final ClassLoader loader;
+    private final TargetResolver resolver;
+
+    CallRunner(JsonMapper mapper, ClassLoader loader) {
+        this.mapper = mapper;
+        this.loader = loader;
+        this.resolver = new TargetResolver(loader);
+    }
+
+    void run(JsonNode call, FrameWriter writer) {
+        long id = call.path("id").asLong(-1);
+        boolean output = call.path("output").asBoolean(true);
+        long start = System.nanoTime();
+        Object value = null;
+        Throwable failure = null;
+        try {
+            value = call.has("event") ? runEvent(call) : runTarget(call);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        long nanos = System.nanoTime() - start;
+        if (failure == null) {
+            Object result = value;
+            try {
+                Frames.append(writer, mapper, Frames.RESULT, out -> {
+                    out.writeNumberProperty("id", id);
+                    out.writeNumberProperty("nanos", nanos);
+                    if (output) {
+                        out.writeName("value");
+                        mapper.writeValue(out, result);
+                    }
+                });
+            } catch (FrameTooLargeException e) {
+                failure = new FrameTooLargeException(e.limit(), e.size());
+            } catch (JacksonException e) {
+                failure = new IllegalStateException("the result, a " + result.getClass().getName()
+                        + ", cannot be sent back: " + e.getOriginalMessage(), e);
+            }
+        }
+        if (failure != null) {
+            RemoteError error = RemoteError.of(failure);
+            Frames.append(writer, mapper, Frames.ERROR, out -> {
+                out.writeNumberProperty("id", id);
+                out.writeNumberProperty("nanos", nanos);
+                out.writeName("error");
+                error.write(out);
+            });
+            if (failure instanceof OutOfMemoryError) {
+                flushQuietly(writer);
+                Runtime.getRuntime().halt(3);
+            }
+        }
+    }
+
+    private static void flushQuietly(FrameWriter writer) {
+        try {
+            writer.flush();
+        } catch (java.io.IOException e) {
+            // the worker exits anyway
+        }
+    }
+
+    private @Nullable Object runTarget(JsonNode call) throws Throwable {
+        TargetDescriptor descriptor;
+        try {
+            descriptor = TargetDescriptor.read(call.path("target"));
+        } catch (IllegalArgumentException e) {
+            throw new TargetNotFoundException("malformed target in call: " + e.getMessage(), e);
+        }
+        ResolvedTarget target = resolver.resolve(descriptor);
+        JsonNode values = call.path("values");
+        if (values.size() != target.valueCount()) {
+            throw new IllegalArgumentException(target + " takes " + target.valueCount() + " values, the call has "
+                    + values.size());
+        }
+        Object[] decoded = new Object[values.size()];
+        for (int i = 0; i < decoded.length; i++) {
+            decoded[i] = read(values.get(i), target.valueType(i), "value " + i + " of " + target);
+        }
+        return target.invoke(decoded);
+    }
+
+    private @Nullable Object runEvent(JsonNode call) throws Exception {
+        String className = call.path("event").asString("");
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new TargetNotFoundException("no event class " + className, e);
+        }
+        if (!Event.class.isAssignableFrom(type)) {
+            throw new TargetNotFoundException(className + " is not a subclass of " + Event.class.getName(), null);
+        }
+        Event<?> event = (Event<?>) read(call.path("fields"), type, "fields of " + className);
+        if (event == null) {
+            throw new IllegalArgumentException("no fields for " + className);
+        }
+        return event.run();
+    }
+
+    private @Nullable Object read(JsonNode node, Type type, String what) {
+        JavaType javaType = mapper.getTypeFactory().constructType(type);
+        try {
+            return mapper.treeToValue(node, javaType);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(what + " cannot be read as " + javaType.toCanonical() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

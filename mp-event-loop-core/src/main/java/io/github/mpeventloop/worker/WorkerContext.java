@@ -1,0 +1,42 @@
+package io.github.mpeventloop.worker;
+
+import java.util.OptionalInt;
+
+/**
+ * Tells code whether it runs inside a worker, and which. A worker JVM carries the system property
+ * {@value io.github.mpeventloop.launch.ProcessWorkerLauncher#WORKER_ID_PROPERTY}; a worker thread
+ * is marked on the thread itself. A worker must never start an event loop of its own.
+ */
+public final class WorkerContext {
+
+    private static final ThreadLocal<Integer> THREAD_WORKER = new ThreadLocal<>();
+
+    private WorkerContext() {
+    }
+
+    static void enter(int workerId) {
+        THREAD_WORKER.set(workerId);
+    }
+
+    /** The id of the worker this code runs in, if it runs in one. */
+    public static OptionalInt workerId() {
+        Integer id = THREAD_WORKER.get();
+        if (id != null) {
+            return OptionalInt.of(id);
+        }
+        String property = System.getProperty(io.github.mpeventloop.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY);
+        if (property != null) {
+            try {
+                return OptionalInt.of(Integer.parseInt(property));
+            } catch (NumberFormatException e) {
+                return OptionalInt.empty();
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Whether this code runs in a worker JVM (not in a worker thread of the parent). */
+    public static boolean isWorkerProcess() {
+        return System.getProperty(io.github.mpeventloop.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY) != null;
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.mpeventloop.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.github.mpeventloop.launch.ProcessWorkerLauncher;
+
+/**
+ * Main class of a worker JVM. Reads one line from standard input (the socket to connect to and
+ * the one-time secret), connects, and serves events until the parent says shutdown. It exits on
+ * its own when the parent is gone: at the end of its standard input (immediate, whatever killed
+ * the parent) and, as a second watch, when the parent process it started under is no longer
+ * alive (checked every second; a zombie counts as dead). A custom worker main may do its own
+ * set-up and then call {@link #main(String[])}.
+ */
+public final class WorkerMain {
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        InputStream stdin = System.in;
+        String[] handshake = readLine(stdin).split(" ");
+        if (handshake.length != 3 || !ProcessWorkerLauncher.HANDSHAKE_LINE_PREFIX.equals(handshake[0])) {
+            System.err.println("mp-event-loop worker: started without a parent's handshake line; exiting");
+            System.exit(2);
+        }
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        watchParent(stdin);
+        long events;
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(handshake[1]));
+            events = new WorkerLoop(channel, channel, WorkerMain.class.getClassLoader()).run(handshake[2]);
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(events >= 0 ? 0 : 1);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void watchParent(InputStream stdin) {
+        Thread eof = new Thread(() -> {
+            try {
+                while (stdin.read() != -1) {
+                    // nothing more is sent on standard input; its end is the signal
+                }
+            } catch (IOException e) {
+                // same as the end
+            }
+            Runtime.getRuntime().halt(0);
+        }, "mp-event-loop-parent-watch");
+        eof.setDaemon(true);
+        eof.start();
+
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        long parentPid = parent.get().pid();
+        Optional<java.time.Instant> started = parent.get().info().startInstant();
+        Thread poll = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!isAlive(parentPid, started)) {
+                    Runtime.getRuntime().halt(0);
+                }
+            }
+        }, "mp-event-loop-parent-poll");
+        poll.setDaemon(true);
+        poll.start();
+    }
+
+    private static boolean isAlive(long pid, Optional<java.time.Instant> started) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return false;
+        }
+        if (started.isPresent() && !started.equals(handle.get().info().startInstant())) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
+        } catch (IOException e) {
+            return !Files.isDirectory(Path.of("/proc"));
+        }
+    }
+}
