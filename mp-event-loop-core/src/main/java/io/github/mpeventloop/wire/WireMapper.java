@@ -6,14 +6,16 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.ConstructorDetector;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Jackson mapper configuration used on both sides of the wire.
  *
  * <p>Objects travel by their fields, as Python's pickle copies an object's state: every field of
- * any visibility is written, getters and setters are ignored, and a constructor is used where
- * Jackson finds one it can call. No default typing: a value is read back as the type that the
+ * any visibility is written, getters and setters are ignored, and an object is rebuilt through its
+ * no-argument constructor or, failing that, a constructor whose parameters are named after its
+ * fields (the build compiles with {@code -parameters}); a one-argument constructor counts as such. No default typing: a value is read back as the type that the
  * target's signature declares, never as a type named in the frame. A value with no state
  * ({@code new Object()}) and platform objects with no value form ({@code Thread}, streams, locks)
  * are refused instead of being written as something that cannot be read back
@@ -35,7 +37,9 @@ public final class WireMapper {
                 .changeDefaultVisibility(checker -> checker
                         .withVisibility(PropertyAccessor.ALL, Visibility.NONE)
                         .withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-                        .withVisibility(PropertyAccessor.CREATOR, Visibility.ANY))
+                        .withVisibility(PropertyAccessor.CREATOR, Visibility.ANY)
+                        .withScalarConstructorVisibility(Visibility.ANY))
+                .constructorDetector(ConstructorDetector.USE_PROPERTIES_BASED)
                 .addModule(new PlatformTypeGuard())
                 .build();
     }
