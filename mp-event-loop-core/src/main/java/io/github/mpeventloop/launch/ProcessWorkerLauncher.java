@@ -213,15 +213,15 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
 
         @Override
         public ExitReport awaitExit(Duration grace) {
-            if (!waitQuietly(process, grace)) {
-                destroy();
-                waitQuietly(process, Duration.ofSeconds(10));
-            }
             closeChannel();
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {
-                // the worker is gone
+                // the worker is gone already
+            }
+            if (!waitQuietly(process, grace)) {
+                destroy();
+                waitQuietly(process, Duration.ofSeconds(10));
             }
             List<String> lines = output.lastLines(1000);
             if (process.isAlive()) {
