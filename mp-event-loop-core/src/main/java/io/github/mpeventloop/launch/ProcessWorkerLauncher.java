@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Starts each worker as a child JVM: the parent's {@code java} and class path (in the
  * {@code CLASSPATH} environment variable, out of {@code ps}), {@code -XX:+ExitOnOutOfMemoryError},
- * the configured options, and the worker main. The data channel is a Unix-domain socket in a
+ * the configured options, and the worker main. When the class path is a Spring Boot executable jar
+ * (the parent runs as {@code java -jar app.jar}), the worker runs on the same jar, by its absolute
+ * path, through Boot's {@code PropertiesLauncher} with {@code -Dloader.main=<worker main>}; see
+ * {@link ExecutableJar}. The data channel is a Unix-domain socket in a
  * {@code 0700} directory; the socket's path and a one-time secret reach the worker on its standard
  * input, which then stays open: its end tells the worker that the parent is gone.
  */
@@ -48,11 +51,13 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
     });
 
     private final LaunchSettings settings;
+    private final @Nullable Path executableJar;
     private final JsonMapper mapper = WireMapper.create();
     private @Nullable RuntimeDirectory directory;
 
     public ProcessWorkerLauncher(LaunchSettings settings) {
         this.settings = settings;
+        this.executableJar = ExecutableJar.detect(settings.classPath()).orElse(null);
     }
 
     private synchronized Path socketPath(int workerId) {
@@ -69,8 +74,18 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(settings.jvmOptions());
         command.add("-D" + WORKER_ID_PROPERTY + "=" + workerId);
-        command.add(settings.mainClass());
+        if (executableJar != null) {
+            command.add("-D" + ExecutableJar.LOADER_MAIN_PROPERTY + "=" + settings.mainClass());
+            command.add(ExecutableJar.PROPERTIES_LAUNCHER);
+        } else {
+            command.add(settings.mainClass());
+        }
         return command;
+    }
+
+    /** The worker JVM's class path: the absolute path of an executable jar, else the configured one. */
+    String classPath() {
+        return executableJar != null ? executableJar.toString() : settings.classPath();
     }
 
     @Override
@@ -83,7 +98,7 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             ProcessBuilder builder = new ProcessBuilder(command(workerId));
-            builder.environment().put("CLASSPATH", settings.classPath());
+            builder.environment().put("CLASSPATH", classPath());
             process = builder.start();
             WorkerProcesses.track(process);
             output.start(process.getInputStream(), "stdout", name);
