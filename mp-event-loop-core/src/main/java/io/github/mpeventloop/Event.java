@@ -1,5 +1,7 @@
 package io.github.mpeventloop;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +24,8 @@ public abstract class Event<R> {
 
     private transient @Nullable Object key;
     private transient boolean output = true;
+    private transient int retries;
+    private transient @Nullable Duration timeout;
 
     protected Event() {
     }
@@ -52,6 +56,41 @@ public abstract class Event<R> {
     /** Whether the result is delivered to the output handlers. */
     public boolean hasOutput() {
         return output;
+    }
+
+    /**
+     * Runs this event again on another worker, at most {@code retries} times, when the worker
+     * running it dies (a failure of the target itself is not retried). The result says how many
+     * attempts it took. Only for events that may safely run more than once. Default 0.
+     */
+    public Event<R> retries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative, was " + retries);
+        }
+        this.retries = retries;
+        return this;
+    }
+
+    public int retries() {
+        return retries;
+    }
+
+    /**
+     * Fails this event with {@link EventTimeoutException} when it runs longer than
+     * {@code timeout} (counted from when its worker starts it); the worker is then replaced.
+     * Overrides the loop's {@link EventLoop.Builder#eventTimeout(Duration)}.
+     */
+    public Event<R> timeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** The event's own timeout, or {@code null} for the loop's. */
+    public @Nullable Duration timeout() {
+        return timeout;
     }
 
     /** An event calling {@code target()}. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.target.LambdaTargets;
+import io.github.mpeventloop.target.TargetPolicy;
 import io.github.mpeventloop.wire.WireMapper;
 import io.github.mpeventloop.worker.WorkerMain;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,7 +163,9 @@ public final class EventLoop implements AutoCloseable {
 
     /** Registers {@code target} under {@code name}, for {@link #addEvent(String, Object...)}. */
     public EventLoop register(String name, Target target) {
-        namedTargets.put(name, LambdaTargets.describe(target));
+        LambdaTargets.Captured captured = LambdaTargets.describe(target);
+        TargetPolicy.check(captured.target().descriptor());
+        namedTargets.put(name, captured);
         return this;
     }
 
@@ -195,7 +198,9 @@ public final class EventLoop implements AutoCloseable {
     private LambdaTargets.Captured resolve(CallEvent<?> call) {
         Target target = call.target();
         if (target != null) {
-            return LambdaTargets.describe(target);
+            LambdaTargets.Captured captured = LambdaTargets.describe(target);
+            TargetPolicy.check(captured.target().descriptor());
+            return captured;
         }
         LambdaTargets.Captured named = namedTargets.get(call.targetName());
         if (named == null) {
@@ -303,6 +308,24 @@ public final class EventLoop implements AutoCloseable {
         return engine.workers();
     }
 
+    /**
+     * Whether the loop is down: workers could not be kept alive within the restart budget, so it
+     * refuses new events until it is stopped and started again.
+     */
+    public boolean isDown() {
+        return engine.downReason() != null;
+    }
+
+    /** Why the loop is down, or {@code null}. */
+    public @Nullable String downReason() {
+        return engine.downReason();
+    }
+
+    /** Workers started to replace lost or recycled ones since the loop was built. */
+    public long restarts() {
+        return engine.restarts();
+    }
+
     @Override
     public String toString() {
         return "EventLoop[" + settings.name() + ", " + engine.state() + ", " + settings.workers() + " "
@@ -330,6 +353,13 @@ public final class EventLoop implements AutoCloseable {
         private int maxInFlightPerWorker = 512;
         private final List<ResultHandler> handlers = new ArrayList<>();
         private final Map<String, Target> namedTargets = new LinkedHashMap<>();
+        private @Nullable Duration eventTimeout;
+        private int maxRestarts = 5;
+        private Duration restartWindow = Duration.ofSeconds(30);
+        private Duration restartBackoff = Duration.ofMillis(100);
+        private Duration maxRestartBackoff = Duration.ofSeconds(5);
+        private long recycleAfterEvents;
+        private long recycleAboveHeapBytes;
 
         private Builder() {
         }
@@ -460,6 +490,57 @@ public final class EventLoop implements AutoCloseable {
             return this;
         }
 
+        /** Default timeout of every event (see {@link Event#timeout(Duration)}); none by default. */
+        public Builder eventTimeout(Duration timeout) {
+            this.eventTimeout = positive(timeout, "eventTimeout");
+            return this;
+        }
+
+        /**
+         * At most {@code maxRestarts} workers replaced within {@code window}; one more loss takes
+         * the loop down (it refuses new events) instead of restarting in a loop. Default 5 in 30 s.
+         */
+        public Builder restartBudget(int maxRestarts, Duration window) {
+            if (maxRestarts < 0) {
+                throw new IllegalArgumentException("maxRestarts must not be negative, was " + maxRestarts);
+            }
+            this.maxRestarts = maxRestarts;
+            this.restartWindow = positive(window, "restart window");
+            return this;
+        }
+
+        /** Wait before replacing a lost worker: {@code initial}, doubled for each recent restart, at most {@code max}. */
+        public Builder restartBackoff(Duration initial, Duration max) {
+            if (initial.isNegative() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("restart back-off must be 0 <= initial <= max, was " + initial
+                        + " and " + max);
+            }
+            this.restartBackoff = initial;
+            this.maxRestartBackoff = max;
+            return this;
+        }
+
+        /** Replaces a worker, between events, after it ran {@code events} events; 0 (default) never. */
+        public Builder recycleAfterEvents(long events) {
+            if (events < 0) {
+                throw new IllegalArgumentException("recycleAfterEvents must not be negative, was " + events);
+            }
+            this.recycleAfterEvents = events;
+            return this;
+        }
+
+        /**
+         * Replaces a worker, between events, once its heap in use after a collection passes
+         * {@code bytes}; 0 (default) never.
+         */
+        public Builder recycleAboveHeap(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("recycleAboveHeap must not be negative, was " + bytes);
+            }
+            this.recycleAboveHeapBytes = bytes;
+            return this;
+        }
+
         private static Duration positive(Duration value, String what) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(what + " must be positive, was " + value);
@@ -470,7 +551,9 @@ public final class EventLoop implements AutoCloseable {
         public EventLoop build() {
             LoopSettings settings = new LoopSettings(name, workers, backend, List.copyOf(jvmOptions), javaExecutable,
                     classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
-                    consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets));
+                    consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
+                    maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
+                    recycleAboveHeapBytes);
             return new EventLoop(settings, List.copyOf(handlers));
         }
     }

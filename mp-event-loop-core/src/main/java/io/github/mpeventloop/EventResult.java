@@ -19,9 +19,10 @@ public final class EventResult<R> {
     private final int workerId;
     private final long executionNanos;
     private final long latencyNanos;
+    private final int attempts;
 
     EventResult(long eventId, Event<R> event, @Nullable R value, @Nullable Throwable error, int workerId,
-            long executionNanos, long latencyNanos) {
+            long executionNanos, long latencyNanos, int attempts) {
         this.eventId = eventId;
         this.event = event;
         this.value = value;
@@ -29,6 +30,12 @@ public final class EventResult<R> {
         this.workerId = workerId;
         this.executionNanos = executionNanos;
         this.latencyNanos = latencyNanos;
+        this.attempts = attempts;
+    }
+
+    /** How many times the event was sent to a worker: more than one when it was retried after a worker died. */
+    public int attempts() {
+        return attempts;
     }
 
     public long eventId() {

@@ -1,14 +1,20 @@
 package io.github.mpeventloop;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +45,7 @@ final class LoopEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
     private static final int START_ATTEMPTS = 3;
+    private static final long WATCHDOG_PERIOD_MILLIS = 20;
 
     enum State { NEW, RUNNING, STOPPING, STOPPED }
 
@@ -58,6 +65,10 @@ final class LoopEngine {
     private @Nullable WorkerLauncher launcher;
     private @Nullable Thread dispatcher;
     private @Nullable ExecutorService starter;
+    private @Nullable ScheduledExecutorService scheduler;
+    private final Deque<Long> recentRestarts = new ArrayDeque<>();
+    private final AtomicLong restarts = new AtomicLong();
+    private volatile boolean timeoutsInUse;
 
     LoopEngine(LoopSettings settings, JsonMapper mapper) {
         this.settings = settings;
@@ -82,6 +93,15 @@ final class LoopEngine {
         return queue.size();
     }
 
+    @Nullable String downReason() {
+        return downReason;
+    }
+
+    /** Workers started to replace lost or recycled ones since the loop was built. */
+    long restarts() {
+        return restarts.get();
+    }
+
     List<WorkerInfo> workers() {
         List<WorkerInfo> infos = new ArrayList<>();
         for (WorkerSession session : pool.sessions()) {
@@ -102,7 +122,12 @@ final class LoopEngine {
             throw new EventRejectedException("loop " + settings.name() + " is down: " + down);
         }
         long id = eventIds.incrementAndGet();
-        PendingEvent pending = new PendingEvent(id, event, encode.apply(id), resultType);
+        Duration timeout = event.timeout() != null ? event.timeout() : settings.eventTimeout();
+        PendingEvent pending = new PendingEvent(id, event, encode.apply(id), resultType,
+                timeout == null ? 0 : timeout.toNanos());
+        if (timeout != null) {
+            timeoutsInUse = true;
+        }
         idle.add();
         boolean queued;
         try {
@@ -134,7 +159,8 @@ final class LoopEngine {
             }
             downReason = null;
             LaunchSettings launch = new LaunchSettings(settings.name(), settings.javaExecutable(), settings.jvmOptions(),
-                    settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes());
+                    settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes(),
+                    settings.recycleAboveHeapBytes());
             launcher = settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
                     : new ProcessWorkerLauncher(launch);
             consumer = settings.consumer() != null ? settings.consumer()
@@ -144,6 +170,17 @@ final class LoopEngine {
                 thread.setDaemon(true);
                 return thread;
             });
+            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mp-event-loop-" + settings.name() + "-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+            scheduler.scheduleWithFixedDelay(this::checkTimeouts, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            timeoutsInUse = settings.eventTimeout() != null;
+            synchronized (recentRestarts) {
+                recentRestarts.clear();
+            }
             queue.setTakingClosed(false);
             pool.setClosed(false);
             state = State.RUNNING;
@@ -246,6 +283,10 @@ final class LoopEngine {
             if (threads != null) {
                 threads.shutdownNow();
             }
+            ScheduledExecutorService timer = scheduler;
+            if (timer != null) {
+                timer.shutdownNow();
+            }
             WorkerLauncher current = launcher;
             if (current != null) {
                 current.close();
@@ -255,9 +296,14 @@ final class LoopEngine {
     }
 
     private List<Event<?>> handBack(List<PendingEvent> events, String reason) {
+        return handBack(events, reason, EventLoopStoppedException::new);
+    }
+
+    private List<Event<?>> handBack(List<PendingEvent> events, String reason,
+            Function<String, RuntimeException> failure) {
         List<Event<?>> handedBack = new ArrayList<>();
         for (PendingEvent event : events) {
-            event.future.completeExceptionally(new EventLoopStoppedException(reason + " (event " + event.id + ")"));
+            event.future.completeExceptionally(failure.apply(reason + " (event " + event.id + ")"));
             idle.done();
             handedBack.add(event.event);
         }
@@ -310,7 +356,7 @@ final class LoopEngine {
     private void finish(PendingEvent event, @Nullable Object value, @Nullable Throwable error, int workerId,
             long executionNanos) {
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, error, workerId, executionNanos,
-                System.nanoTime() - event.submittedNanos);
+                System.nanoTime() - event.submittedNanos, event.attempts);
         if (error == null) {
             event.future.complete(value);
         } else {
@@ -330,49 +376,169 @@ final class LoopEngine {
     void sessionEnded(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
         pool.remove(session);
         List<PendingEvent> unanswered = session.takeUnanswered();
-        if (saidBye && unanswered.isEmpty()) {
+        if (saidBye) {
+            requeue(unanswered, false);
             session.worker().awaitExit(Duration.ofSeconds(5));
             return;
         }
         ExitReport report = session.worker().awaitExit(Duration.ofSeconds(2));
-        String why = cause == null ? "its channel closed" : cause.toString();
+        String condemned = session.condemnedBecause();
+        String why = condemned != null ? condemned : cause == null ? "its channel closed" : cause.toString();
         String message = "worker " + session.id() + " (pid " + session.worker().pid() + ") was lost (" + why + "): "
-                + report.format();
+                + report.format() + crashFile(session.worker().pid());
         if (state == State.RUNNING || !unanswered.isEmpty()) {
-            LOG.error("Loop {}: {}; {} event(s) in flight failed", settings.name(), message, unanswered.size());
+            LOG.error("Loop {}: {}; {} event(s) in flight", settings.name(), message, unanswered.size());
         }
+        List<PendingEvent> retried = new ArrayList<>();
         for (PendingEvent event : unanswered) {
-            finish(event, null, new WorkerLostException("event " + event.id + " did not complete: " + message,
-                    session.id(), report.exitCode(), cause), session.id(), 0);
+            if (state == State.RUNNING && downReason == null && event.canRetry()) {
+                retried.add(event);
+            } else {
+                finish(event, null, new WorkerLostException("event " + event.id + " did not complete after "
+                        + event.attempts + " attempt(s): " + message, session.id(), report.exitCode(), cause),
+                        session.id(), 0);
+            }
         }
-        if (state == State.RUNNING) {
-            ExecutorService threads = starter;
-            if (threads != null) {
-                threads.execute(this::replaceWorker);
+        requeue(retried, true);
+        if (state == State.RUNNING && session.state() != WorkerInfo.State.RETIRING) {
+            restartAfterLoss(message);
+        }
+    }
+
+    private static String crashFile(long pid) {
+        Path crash = Path.of("hs_err_pid" + pid + ".log").toAbsolutePath();
+        return Files.exists(crash) ? "; JVM crash file: " + crash : "";
+    }
+
+    /** Puts events back at the head of the queue, in their order; {@code ran} says whether this cost them an attempt. */
+    private void requeue(List<PendingEvent> events, boolean ran) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            PendingEvent event = events.get(i);
+            if (!ran) {
+                event.attempts--;
+            }
+            queue.pushFront(event);
+        }
+        if (!events.isEmpty() && state != State.RUNNING) {
+            handBack(queue.removeAll(), "loop " + settings.name() + " stopped before this event could run again");
+        }
+    }
+
+    /** Counts a restart against the budget, then replaces the worker after a back-off, or takes the loop down. */
+    private void restartAfterLoss(String lastLoss) {
+        long now = System.nanoTime();
+        int recent;
+        synchronized (recentRestarts) {
+            long windowStart = now - settings.restartWindow().toNanos();
+            while (!recentRestarts.isEmpty() && recentRestarts.peekFirst() < windowStart) {
+                recentRestarts.removeFirst();
+            }
+            recent = recentRestarts.size();
+            if (recent < settings.maxRestarts()) {
+                recentRestarts.addLast(now);
+            }
+        }
+        if (recent >= settings.maxRestarts()) {
+            goDown(settings.maxRestarts() + " workers were replaced within " + settings.restartWindow()
+                    + " and another was lost; last: " + lastLoss);
+            return;
+        }
+        long backoff = Math.min(settings.maxRestartBackoff().toMillis(),
+                settings.restartBackoff().toMillis() << Math.min(recent, 20));
+        ScheduledExecutorService timer = scheduler;
+        if (timer != null) {
+            try {
+                timer.schedule(() -> startReplacement(), backoff, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("loop {} stopped before a replacement was scheduled", settings.name());
             }
         }
     }
 
-    private void replaceWorker() {
-        long backoffMillis = 100;
-        for (int attempt = 1; attempt <= START_ATTEMPTS && state == State.RUNNING; attempt++) {
-            try {
-                addWorker();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Loop {}: replacement worker failed to start (attempt {} of {})", settings.name(), attempt,
-                        START_ATTEMPTS, e);
-            }
-            try {
-                Thread.sleep(backoffMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            backoffMillis *= 5;
+    private void startReplacement() {
+        ExecutorService threads = starter;
+        if (threads == null || state != State.RUNNING) {
+            return;
         }
-        if (state == State.RUNNING && pool.sessions().isEmpty()) {
-            downReason = "no worker could be started after " + START_ATTEMPTS + " attempts";
-            handBack(queue.removeAll(), "loop " + settings.name() + " is down: " + downReason);
+        threads.execute(() -> {
+            for (int attempt = 1; attempt <= START_ATTEMPTS && state == State.RUNNING; attempt++) {
+                try {
+                    addWorker();
+                    restarts.incrementAndGet();
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.error("Loop {}: replacement worker failed to start (attempt {} of {})", settings.name(),
+                            attempt, START_ATTEMPTS, e);
+                }
+            }
+            if (state == State.RUNNING && pool.sessions().isEmpty()) {
+                goDown("no worker could be started after " + START_ATTEMPTS + " attempts");
+            }
+        });
+    }
+
+    /** Refuses new events and fails the queued ones: workers cannot be kept alive. */
+    private void goDown(String reason) {
+        synchronized (this) {
+            if (downReason != null) {
+                return;
+            }
+            downReason = reason;
+        }
+        LOG.error("Loop {} is DOWN and refuses new events: {}", settings.name(), reason);
+        pool.setClosed(true);
+        queue.setTakingClosed(true);
+        Thread thread = dispatcher;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        handBack(queue.removeAll(), "loop " + settings.name() + " is down: " + reason, EventRejectedException::new);
+    }
+
+    // ---------------------------------------------------------------- recycling and timeouts
+
+    /** After each answer: recycles a worker that reached its event budget. */
+    void afterAnswer(WorkerSession session, long eventsDone) {
+        long budget = settings.recycleAfterEvents();
+        if (budget > 0 && eventsDone >= budget) {
+            retire(session, "it ran " + eventsDone + " events");
+        }
+    }
+
+    /** Replaces a worker between events: a new one starts now, the old one finishes what it has and exits. */
+    void retire(WorkerSession session, String because) {
+        if (state != State.RUNNING || !session.retire()) {
+            return;
+        }
+        LOG.info("Loop {}: recycling worker {} because {}", settings.name(), session.id(), because);
+        pool.capacityChanged();
+        startReplacement();
+    }
+
+    private void checkTimeouts() {
+        if (!timeoutsInUse) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (WorkerSession session : pool.sessions()) {
+            PendingEvent running = session.running();
+            if (running == null || running.timeoutNanos == 0
+                    || now - session.runningSince(running) <= running.timeoutNanos) {
+                continue;
+            }
+            Duration timeout = Duration.ofNanos(running.timeoutNanos);
+            String because = "event " + running.id + " ran longer than its timeout of " + timeout;
+            if (session.condemn(running, because) == null) {
+                continue;
+            }
+            finish(running, null, new EventTimeoutException("event " + running.id + " did not finish within "
+                    + timeout + " in worker " + session.id() + " (pid " + session.worker().pid()
+                    + "); the worker was ended and is replaced", timeout), session.id(), now - running.sentNanos);
+            session.worker().destroy();
         }
     }
 }

@@ -12,5 +12,6 @@ record LoopSettings(String name, int workers, Backend backend, List<String> jvmO
         String classPath, String workerMainClass, Duration startTimeout, int maxFrameBytes, int queueCapacity,
         @Nullable Duration blockWhenFull, boolean hasResults, @Nullable ResultConsumer consumer,
         @Nullable Executor handlerExecutor, Duration stopTimeout, int maxInFlightPerWorker,
-        Map<String, Target> namedTargets) {
+        Map<String, Target> namedTargets, @Nullable Duration eventTimeout, int maxRestarts, Duration restartWindow,
+        Duration restartBackoff, Duration maxRestartBackoff, long recycleAfterEvents, long recycleAboveHeapBytes) {
 }

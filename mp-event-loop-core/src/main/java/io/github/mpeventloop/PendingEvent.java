@@ -15,15 +15,27 @@ final class PendingEvent {
     final byte[] frame;
     final JavaType resultType;
     final long submittedNanos;
+    /** Nanos of the event's timeout, 0 for none. */
+    final long timeoutNanos;
+    /** Times sent to a worker; the dispatcher and the readers update it, one at a time. */
+    volatile int attempts;
+    /** When it was last sent to a worker, and its place in that worker's order of sending. */
+    volatile long sentNanos;
+    volatile long sendSequence;
 
     @SuppressWarnings("unchecked")
-    PendingEvent(long id, Event<?> event, byte[] frame, JavaType resultType) {
+    PendingEvent(long id, Event<?> event, byte[] frame, JavaType resultType, long timeoutNanos) {
         this.id = id;
         this.event = (Event<Object>) event;
         this.future = new EventFuture<>(id, this.event);
         this.frame = frame;
         this.resultType = resultType;
         this.submittedNanos = System.nanoTime();
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    boolean canRetry() {
+        return attempts <= event.retries();
     }
 
     boolean hasOutput() {

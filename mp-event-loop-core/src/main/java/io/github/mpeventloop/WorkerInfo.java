@@ -18,6 +18,8 @@ public record WorkerInfo(int id, long pid, State state, Instant startedAt, long 
     public enum State {
         /** Takes events. */
         READY,
+        /** Being recycled: finishes what it has, takes nothing new, and is replaced. */
+        RETIRING,
         /** Finishes what it has and then exits. */
         STOPPING,
         /** Gone. */

@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * at one and follows the worker's measured execution time so that about two milliseconds of work
  * wait in it: trivial events travel in large batches, while long events are handed out one at a
  * time, so that a busy worker does not hold events back from an idle one.
+ *
+ * <p>A worker is retired (recycled) by taking nothing new and shutting it down once its events
+ * are answered; it is condemned when one of its events timed out, and then ended by force.
  */
 final class WorkerSession {
 
@@ -39,8 +42,11 @@ final class WorkerSession {
     private final AtomicInteger inFlightCount = new AtomicInteger();
     private final AtomicLong eventsDone = new AtomicLong();
     private final Object drainMonitor = new Object();
+    private long sendSequence;
+    private volatile long lastAnswerNanos;
     private volatile int window = 1;
     private volatile WorkerInfo.State state = WorkerInfo.State.READY;
+    private volatile @Nullable String condemnedBecause;
     private double averageNanos = -1;
     private @Nullable Thread reader;
 
@@ -73,6 +79,9 @@ final class WorkerSession {
 
     /** Buffers an event for the worker; {@link #flush()} sends it. Dispatcher thread only. */
     void send(PendingEvent event) {
+        event.attempts++;
+        event.sendSequence = ++sendSequence;
+        event.sentNanos = System.nanoTime();
         inFlight.put(event.id, event);
         inFlightCount.incrementAndGet();
         worker.writer().append(event.frame);
@@ -101,6 +110,8 @@ final class WorkerSession {
                 String type = Frames.type(node);
                 if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type)) {
                     answer(node, type);
+                } else if (Frames.RECYCLE.equals(type)) {
+                    engine.retire(this, "its heap after collection reached " + node.path("heap").asLong() + " bytes");
                 } else if (Frames.BYE.equals(type)) {
                     bye = true;
                     break;
@@ -118,16 +129,25 @@ final class WorkerSession {
     private void answer(JsonNode node, String type) throws ProtocolException {
         long id = node.path("id").asLong(-1);
         PendingEvent event = inFlight.remove(id);
+        lastAnswerNanos = System.nanoTime();
         if (event == null) {
+            if (condemnedBecause != null) {
+                return;
+            }
             throw new ProtocolException("worker " + id() + " answered event " + id + ", which it was not running");
         }
         long nanos = Math.max(0, node.path("nanos").asLong(0));
         adaptWindow(nanos);
         engine.answered(this, event, node, type, nanos);
-        eventsDone.incrementAndGet();
-        if (inFlightCount.decrementAndGet() == 0 && state == WorkerInfo.State.STOPPING) {
+        long done = eventsDone.incrementAndGet();
+        int left = inFlightCount.decrementAndGet();
+        engine.afterAnswer(this, done);
+        if (left == 0 && state != WorkerInfo.State.READY) {
             synchronized (drainMonitor) {
                 drainMonitor.notifyAll();
+            }
+            if (state == WorkerInfo.State.RETIRING) {
+                sendShutdown();
             }
         }
         engine.capacityChanged();
@@ -139,21 +159,70 @@ final class WorkerSession {
         window = (int) Math.max(1, Math.min(maxWindow, fit));
     }
 
+    /** Takes nothing new; shuts the worker down once its events are answered. True if it was ready until now. */
+    boolean retire() {
+        synchronized (drainMonitor) {
+            if (state != WorkerInfo.State.READY) {
+                return false;
+            }
+            state = WorkerInfo.State.RETIRING;
+        }
+        if (inFlightCount.get() == 0) {
+            sendShutdown();
+        }
+        return true;
+    }
+
+    /**
+     * The event sent longest ago and not answered, which is the one the worker runs now (it runs
+     * its events in the order sent), with when it started: when it was sent or when the one before
+     * it was answered, whichever is later.
+     */
+    @Nullable PendingEvent running() {
+        PendingEvent oldest = null;
+        for (PendingEvent event : inFlight.values()) {
+            if (oldest == null || event.sendSequence < oldest.sendSequence) {
+                oldest = event;
+            }
+        }
+        return oldest;
+    }
+
+    long runningSince(PendingEvent event) {
+        return Math.max(event.sentNanos, lastAnswerNanos);
+    }
+
+    /** Takes an event away because it timed out, and marks this worker for ending; null if it was answered meanwhile. */
+    @Nullable PendingEvent condemn(PendingEvent event, String because) {
+        PendingEvent removed = inFlight.remove(event.id);
+        if (removed != null) {
+            condemnedBecause = because;
+            inFlightCount.decrementAndGet();
+        }
+        return removed;
+    }
+
+    @Nullable String condemnedBecause() {
+        return condemnedBecause;
+    }
+
     /** Takes every unanswered event away from this session, oldest first. */
     List<PendingEvent> takeUnanswered() {
         List<PendingEvent> left = new ArrayList<>(inFlight.values());
         inFlight.clear();
         inFlightCount.set(0);
-        left.sort(Comparator.comparingLong(event -> event.id));
+        left.sort(Comparator.comparingLong(event -> event.sendSequence));
         return left;
     }
 
     /** Stops sending to this worker and waits up to {@code timeoutNanos} for its answers. */
     boolean drain(long timeoutNanos) throws InterruptedException {
-        state = WorkerInfo.State.STOPPING;
         long deadline = System.nanoTime() + timeoutNanos;
         synchronized (drainMonitor) {
-            while (inFlightCount.get() > 0 && state == WorkerInfo.State.STOPPING) {
+            if (state == WorkerInfo.State.READY) {
+                state = WorkerInfo.State.STOPPING;
+            }
+            while (inFlightCount.get() > 0 && state != WorkerInfo.State.STOPPED) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return false;
@@ -180,6 +249,10 @@ final class WorkerSession {
         if (thread != null) {
             thread.join(millis);
         }
+    }
+
+    WorkerInfo.State state() {
+        return state;
     }
 
     WorkerInfo info() {

@@ -13,12 +13,18 @@ import java.util.List;
  * @param mainClass the worker's main class
  * @param startTimeout how long a worker may take to connect and say hello
  * @param maxFrameBytes the frame limit
+ * @param recycleAboveHeapBytes heap after a collection above which a worker asks to be replaced, 0 for never
  */
 public record LaunchSettings(String loopName, String javaExecutable, List<String> jvmOptions, String classPath,
-        String mainClass, Duration startTimeout, int maxFrameBytes) {
+        String mainClass, Duration startTimeout, int maxFrameBytes, long recycleAboveHeapBytes) {
 
     public LaunchSettings {
         jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** What the parent tells worker {@code workerId} in its welcome. */
+    public io.github.mpeventloop.wire.Handshake.Welcome welcome(int workerId) {
+        return new io.github.mpeventloop.wire.Handshake.Welcome(workerId, maxFrameBytes, recycleAboveHeapBytes);
     }
 
     /** The running JVM's {@code java}, which workers use unless told otherwise. */

@@ -121,7 +121,7 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             ScheduledFuture<?> helloTimeout = closeOnTimeout(channel);
             Handshake.Hello hello;
             try {
-                hello = Handshake.welcome(reader, writer, mapper, secret, workerId, settings.maxFrameBytes());
+                hello = Handshake.welcome(reader, writer, mapper, secret, settings.welcome(workerId));
             } finally {
                 helloTimeout.cancel(false);
             }

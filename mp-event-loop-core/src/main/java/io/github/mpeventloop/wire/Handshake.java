@@ -23,13 +23,20 @@ public final class Handshake {
     public record Hello(long pid, String javaVersion) {
     }
 
-    /** What the parent tells a worker. */
-    public record Welcome(int workerId, int maxFrameBytes) {
+    /**
+     * What the parent tells a worker.
+     *
+     * @param workerId the worker's id
+     * @param maxFrameBytes the frame limit
+     * @param recycleAboveHeapBytes heap in use after a collection above which the worker asks to be
+     *     replaced, 0 for never
+     */
+    public record Welcome(int workerId, int maxFrameBytes, long recycleAboveHeapBytes) {
     }
 
     /** Parent side: reads and checks the worker's hello, then welcomes it. */
-    public static Hello welcome(FrameReader reader, FrameWriter writer, JsonMapper mapper, String secret, int workerId,
-            int maxFrameBytes) throws IOException {
+    public static Hello welcome(FrameReader reader, FrameWriter writer, JsonMapper mapper, String secret,
+            Welcome welcome) throws IOException {
         JsonNode hello = Frames.expect(reader, mapper, Frames.HELLO);
         int version = hello.path("protocol").asInt(-1);
         if (version != Frames.PROTOCOL_VERSION) {
@@ -42,8 +49,11 @@ public final class Handshake {
         }
         Frames.append(writer, mapper, Frames.WELCOME, out -> {
             out.writeNumberProperty("protocol", Frames.PROTOCOL_VERSION);
-            out.writeNumberProperty("workerId", workerId);
-            out.writeNumberProperty("maxFrameBytes", maxFrameBytes);
+            out.writeNumberProperty("workerId", welcome.workerId());
+            out.writeNumberProperty("maxFrameBytes", welcome.maxFrameBytes());
+            if (welcome.recycleAboveHeapBytes() > 0) {
+                out.writeNumberProperty("recycleAboveHeapBytes", welcome.recycleAboveHeapBytes());
+            }
         });
         writer.flush();
         return new Hello(hello.path("pid").asLong(-1), hello.path("java").asString("?"));
@@ -60,7 +70,8 @@ public final class Handshake {
         });
         writer.flush();
         JsonNode welcome = Frames.expect(reader, mapper, Frames.WELCOME);
-        return new Welcome(welcome.path("workerId").asInt(), welcome.path("maxFrameBytes").asInt());
+        return new Welcome(welcome.path("workerId").asInt(), welcome.path("maxFrameBytes").asInt(),
+                welcome.path("recycleAboveHeapBytes").asLong(0));
     }
 
     /** A flush for {@link FrameReader}'s before-blocking hook. */

@@ -9,6 +9,7 @@ import io.github.mpeventloop.FrameTooLargeException;
 import io.github.mpeventloop.target.ResolvedTarget;
 import io.github.mpeventloop.target.TargetDescriptor;
 import io.github.mpeventloop.target.TargetNotFoundException;
+import io.github.mpeventloop.target.TargetPolicy;
 import io.github.mpeventloop.target.TargetResolver;
 import io.github.mpeventloop.wire.FrameWriter;
 import io.github.mpeventloop.wire.Frames;
@@ -97,6 +98,7 @@ final class CallRunner {
         } catch (IllegalArgumentException e) {
             throw new TargetNotFoundException("malformed target in call: " + e.getMessage(), e);
         }
+        TargetPolicy.check(descriptor);
         ResolvedTarget target = resolver.resolve(descriptor);
         JsonNode values = call.path("values");
         if (values.size() != target.valueCount()) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The worker's side of a channel: after the handshake, runs each {@code call} frame in the order
  * received, one at a time, and answers each with exactly one {@code result} or {@code error}.
  * Answers are batched: they are flushed when no further frame is waiting, just before the loop
- * would block. A {@code shutdown} frame is answered with {@code bye}; the end of the channel ends
+ * would block. When the heap stays above the threshold the parent set, the worker asks once to be
+ * recycled ({@code recycle}) and goes on serving until the parent shuts it down. A {@code shutdown} frame is answered with {@code bye}; the end of the channel ends
  * the loop too.
  */
 public final class WorkerLoop {
@@ -45,6 +46,8 @@ public final class WorkerLoop {
         reader.setMaxFrameBytes(welcome.maxFrameBytes());
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
         WorkerContext.enter(welcome.workerId());
+        HeapWatch heap = new HeapWatch(welcome.recycleAboveHeapBytes());
+        boolean recycleAsked = false;
         long events = 0;
         FrameReader.Frame frame;
         while ((frame = reader.next()) != null) {
@@ -53,6 +56,11 @@ public final class WorkerLoop {
             if (Frames.CALL.equals(type)) {
                 runner.run(node, writer);
                 events++;
+                long heapUsed = recycleAsked ? -1 : heap.exceeded();
+                if (heapUsed >= 0) {
+                    recycleAsked = true;
+                    Frames.append(writer, mapper, Frames.RECYCLE, out -> out.writeNumberProperty("heap", heapUsed));
+                }
             } else if (Frames.SHUTDOWN.equals(type)) {
                 long done = events;
                 Frames.append(writer, mapper, Frames.BYE, out -> out.writeNumberProperty("events", done));
