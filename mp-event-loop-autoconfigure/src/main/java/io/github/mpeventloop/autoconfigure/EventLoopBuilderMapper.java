@@ -1,0 +1,71 @@
+package io.github.mpeventloop.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.unit.DataSize;
+
+import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.autoconfigure.MpEventLoopProperties.WhenFull;
+
+/**
+ * Applies {@link MpEventLoopProperties} to an {@link EventLoop.Builder}. The event timeout and the
+ * restart policy have no counterpart in the core loop yet and are not applied.
+ */
+final class EventLoopBuilderMapper {
+
+    private final MpEventLoopProperties properties;
+
+    EventLoopBuilderMapper(MpEventLoopProperties properties) {
+        this.properties = properties;
+    }
+
+    EventLoop.Builder applyTo(EventLoop.Builder builder) {
+        PropertyMapper map = PropertyMapper.get();
+        MpEventLoopProperties.Queue queue = this.properties.getQueue();
+        MpEventLoopProperties.Worker worker = this.properties.getWorker();
+        map.from(this.properties::getName).to(builder::name);
+        map.from(this.properties::getWorkers).to(builder::workers);
+        map.from(this.properties::getBackend).to(builder::backend);
+        map.from(this.properties::isHasResults).to(builder::hasResults);
+        map.from(queue::getCapacity).to(builder::queueCapacity);
+        if (queue.getWhenFull() == WhenFull.REJECT) {
+            builder.rejectWhenFull();
+        } else {
+            map.from(queue::getBlockTimeout).to(builder::blockWhenFull);
+        }
+        map.from(worker::getJava).whenHasText().to(builder::javaExecutable);
+        map.from(worker::getStartTimeout).to(builder::startTimeout);
+        map.from(worker::getMaxInFlight).to(builder::maxInFlightPerWorker);
+        List<String> jvmOptions = jvmOptions(worker);
+        if (!jvmOptions.isEmpty()) {
+            builder.jvmOptions(jvmOptions.toArray(String[]::new));
+        }
+        map.from(this.properties.getShutdown()::getStopTimeout).to(builder::stopTimeout);
+        map.from(this.properties.getFrame()::getMaxSize).as(DataSize::toBytes).as(Math::toIntExact)
+            .to(builder::maxFrameBytes);
+        return builder;
+    }
+
+    /** The configured JVM options, then {@code -Xmx} from the max heap (which, coming last, wins). */
+    static List<String> jvmOptions(MpEventLoopProperties.Worker worker) {
+        List<String> options = new ArrayList<>(worker.getJvmOptions());
+        DataSize maxHeap = worker.getMaxHeap();
+        if (maxHeap != null) {
+            options.add(xmx(maxHeap));
+        }
+        return options;
+    }
+
+    static String xmx(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return "-Xmx" + size.toMegabytes() + "m";
+        }
+        if (bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return "-Xmx" + size.toKilobytes() + "k";
+        }
+        return "-Xmx" + bytes;
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.mpeventloop.autoconfigure;
+
+import io.github.mpeventloop.EventLoop;
+
+/**
+ * Callback that customizes the {@link EventLoop.Builder} of the auto-configured loop after the
+ * {@code mp.event-loop.*} properties were applied; for what has no property, such as
+ * {@link EventLoop.Builder#register named targets}, a worker main class or a handler executor.
+ * Customizers run in {@link org.springframework.core.annotation.Order @Order} order.
+ */
+@FunctionalInterface
+public interface EventLoopCustomizer {
+
+    /**
+     * Customizes the builder.
+     *
+     * @param builder the builder of the loop, with the properties applied
+     */
+    void customize(EventLoop.Builder builder);
+}

@@ -1,0 +1,428 @@
+package io.github.mpeventloop.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import io.github.mpeventloop.Backend;
+
+/**
+ * Configuration properties of the auto-configured {@link io.github.mpeventloop.EventLoop}, under
+ * {@code mp.event-loop}. The class validates itself: an invalid value fails start-up with the
+ * property's name.
+ */
+@ConfigurationProperties("mp.event-loop")
+public class MpEventLoopProperties implements Validator {
+
+    /**
+     * Whether to auto-configure the event loop.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Name of the event loop, used in thread names, logs, the "name" tag of its meters and its health details.
+     */
+    private String name = "main";
+
+    /**
+     * Whether the workers start with the application context; when false, the application starts the loop itself.
+     */
+    private boolean autoStartup = true;
+
+    /**
+     * Where events run: "process" for worker JVMs (isolated from this one), "thread" for threads of this JVM
+     * (same serialisation round trip, no isolation; for tests and debugging).
+     */
+    private Backend backend = Backend.PROCESS;
+
+    /**
+     * Number of workers that run events side by side.
+     */
+    private int workers = 1;
+
+    /**
+     * Whether results are handed to the output handlers; when false, only the events' futures complete.
+     */
+    private boolean hasResults = true;
+
+    private final Queue queue = new Queue();
+
+    private final Worker worker = new Worker();
+
+    private final Event event = new Event();
+
+    private final Restart restart = new Restart();
+
+    private final Shutdown shutdown = new Shutdown();
+
+    private final Frame frame = new Frame();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getName() {
+        return this.name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public boolean isAutoStartup() {
+        return this.autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
+    public Backend getBackend() {
+        return this.backend;
+    }
+
+    public void setBackend(Backend backend) {
+        this.backend = backend;
+    }
+
+    public int getWorkers() {
+        return this.workers;
+    }
+
+    public void setWorkers(int workers) {
+        this.workers = workers;
+    }
+
+    public boolean isHasResults() {
+        return this.hasResults;
+    }
+
+    public void setHasResults(boolean hasResults) {
+        this.hasResults = hasResults;
+    }
+
+    public Queue getQueue() {
+        return this.queue;
+    }
+
+    public Worker getWorker() {
+        return this.worker;
+    }
+
+    public Event getEvent() {
+        return this.event;
+    }
+
+    public Restart getRestart() {
+        return this.restart;
+    }
+
+    public Shutdown getShutdown() {
+        return this.shutdown;
+    }
+
+    public Frame getFrame() {
+        return this.frame;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return MpEventLoopProperties.class.isAssignableFrom(type);
+    }
+
+    /**
+     * Rejects invalid values; each error names its field in the form of its property name (relative
+     * to {@code mp.event-loop}), so that the start-up failure names the property.
+     */
+    @Override
+    public void validate(Object target, Errors errors) {
+        MpEventLoopProperties properties = (MpEventLoopProperties) target;
+        if (!StringUtils.hasText(properties.getName())) {
+            errors.rejectValue("name", "blank", "must not be blank");
+        }
+        atLeast(errors, "workers", properties.getWorkers(), 1);
+        atLeast(errors, "queue.capacity", properties.getQueue().getCapacity(), 1);
+        positive(errors, "queue.block-timeout", properties.getQueue().getBlockTimeout());
+        positive(errors, "event.timeout", properties.getEvent().getTimeout());
+        positive(errors, "worker.start-timeout", properties.getWorker().getStartTimeout());
+        atLeast(errors, "worker.max-in-flight", properties.getWorker().getMaxInFlight(), 1);
+        DataSize maxHeap = properties.getWorker().getMaxHeap();
+        if (maxHeap != null && maxHeap.toBytes() < Worker.MIN_HEAP.toBytes()) {
+            errors.rejectValue("worker.max-heap", "tooSmall", "must be at least " + Worker.MIN_HEAP);
+        }
+        atLeast(errors, "restart.max-restarts", properties.getRestart().getMaxRestarts(), 0);
+        positive(errors, "restart.window", properties.getRestart().getWindow());
+        Duration drain = properties.getShutdown().getDrainTimeout();
+        if (drain == null || drain.isNegative()) {
+            errors.rejectValue("shutdown.drain-timeout", "negative", "must not be negative");
+        }
+        positive(errors, "shutdown.stop-timeout", properties.getShutdown().getStopTimeout());
+        DataSize frameSize = properties.getFrame().getMaxSize();
+        if (frameSize == null || frameSize.toBytes() < Frame.MIN_SIZE.toBytes()
+                || frameSize.toBytes() > Integer.MAX_VALUE) {
+            errors.rejectValue("frame.max-size", "outOfRange",
+                    "must be at least " + Frame.MIN_SIZE + " and less than 2GB");
+        }
+    }
+
+    private static void atLeast(Errors errors, String field, long value, long min) {
+        if (value < min) {
+            errors.rejectValue(field, "tooSmall", "must be at least " + min);
+        }
+    }
+
+    private static void positive(Errors errors, String field, @Nullable Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            errors.rejectValue(field, "notPositive", "must be positive");
+        }
+    }
+
+    /** What {@code addEvent} does when the queue is full. */
+    public enum WhenFull {
+
+        /** Wait up to the block timeout for room, then reject the event. */
+        BLOCK,
+
+        /** Reject the event at once. */
+        REJECT
+    }
+
+    /** The queue of events waiting for a worker. */
+    public static class Queue {
+
+        /**
+         * Number of events that may wait for a worker.
+         */
+        private int capacity = 1000;
+
+        /**
+         * What adding an event does when the queue is full: "block" waits up to the block timeout for room,
+         * "reject" fails at once.
+         */
+        private WhenFull whenFull = WhenFull.BLOCK;
+
+        /**
+         * How long adding an event waits for room in a full queue before it is rejected, with "block".
+         */
+        private Duration blockTimeout = Duration.ofSeconds(10);
+
+        public int getCapacity() {
+            return this.capacity;
+        }
+
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        public WhenFull getWhenFull() {
+            return this.whenFull;
+        }
+
+        public void setWhenFull(WhenFull whenFull) {
+            this.whenFull = whenFull;
+        }
+
+        public Duration getBlockTimeout() {
+            return this.blockTimeout;
+        }
+
+        public void setBlockTimeout(Duration blockTimeout) {
+            this.blockTimeout = blockTimeout;
+        }
+    }
+
+    /** The worker JVMs. */
+    public static class Worker {
+
+        static final DataSize MIN_HEAP = DataSize.ofMegabytes(2);
+
+        /**
+         * Extra JVM options for each worker process, such as "-XX:+UseSerialGC" or "-Dfile.encoding=UTF-8".
+         */
+        private List<String> jvmOptions = new ArrayList<>();
+
+        /**
+         * Maximum heap of each worker process (its -Xmx); unset leaves it to the JVM's ergonomics.
+         */
+        private @Nullable DataSize maxHeap;
+
+        /**
+         * Path of the java executable for worker processes; unset uses the one running this application.
+         */
+        private @Nullable String java;
+
+        /**
+         * How long a worker may take to start and complete its handshake.
+         */
+        private Duration startTimeout = Duration.ofSeconds(30);
+
+        /**
+         * Most events sent to one worker ahead of its answers; the others wait in the queue.
+         */
+        private int maxInFlight = 512;
+
+        public List<String> getJvmOptions() {
+            return this.jvmOptions;
+        }
+
+        public void setJvmOptions(List<String> jvmOptions) {
+            this.jvmOptions = jvmOptions;
+        }
+
+        public @Nullable DataSize getMaxHeap() {
+            return this.maxHeap;
+        }
+
+        public void setMaxHeap(@Nullable DataSize maxHeap) {
+            this.maxHeap = maxHeap;
+        }
+
+        public @Nullable String getJava() {
+            return this.java;
+        }
+
+        public void setJava(@Nullable String java) {
+            this.java = java;
+        }
+
+        public Duration getStartTimeout() {
+            return this.startTimeout;
+        }
+
+        public void setStartTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+        }
+
+        public int getMaxInFlight() {
+            return this.maxInFlight;
+        }
+
+        public void setMaxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+    }
+
+    /** Defaults for every event. */
+    public static class Event {
+
+        /**
+         * Reserved, not enforced yet: the longest an event may run before it fails with a timeout and its worker
+         * is replaced; unset means no limit. The core loop has no per-event timeout yet.
+         */
+        private @Nullable Duration timeout;
+
+        public @Nullable Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(@Nullable Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    /** What happens when a worker dies. */
+    public static class Restart {
+
+        /**
+         * Reserved, not enforced yet: whether a worker that dies is replaced. The core loop currently always
+         * replaces a lost worker (three attempts with back-off).
+         */
+        private boolean enabled = true;
+
+        /**
+         * Reserved, not enforced yet: how many workers may be replaced within the restart window before the loop
+         * counts as down.
+         */
+        private int maxRestarts = 5;
+
+        /**
+         * Reserved, not enforced yet: the window over which restarts are counted against the maximum.
+         */
+        private Duration window = Duration.ofMinutes(1);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxRestarts() {
+            return this.maxRestarts;
+        }
+
+        public void setMaxRestarts(int maxRestarts) {
+            this.maxRestarts = maxRestarts;
+        }
+
+        public Duration getWindow() {
+            return this.window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+    }
+
+    /** Graceful shutdown, when the application context closes. */
+    public static class Shutdown {
+
+        /**
+         * How long shutdown waits for queued and running events and their output handlers to finish; events
+         * still queued after it are failed and logged.
+         */
+        private Duration drainTimeout = Duration.ofSeconds(20);
+
+        /**
+         * How long, after draining, workers get to finish the events they hold before they are ended.
+         */
+        private Duration stopTimeout = Duration.ofSeconds(5);
+
+        public Duration getDrainTimeout() {
+            return this.drainTimeout;
+        }
+
+        public void setDrainTimeout(Duration drainTimeout) {
+            this.drainTimeout = drainTimeout;
+        }
+
+        public Duration getStopTimeout() {
+            return this.stopTimeout;
+        }
+
+        public void setStopTimeout(Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+        }
+    }
+
+    /** The frames that carry events and results between this JVM and its workers. */
+    public static class Frame {
+
+        static final DataSize MIN_SIZE = DataSize.ofKilobytes(1);
+
+        /**
+         * Largest frame either way; an event whose arguments are larger is refused when it is added.
+         */
+        private DataSize maxSize = DataSize.ofMegabytes(16);
+
+        public DataSize getMaxSize() {
+            return this.maxSize;
+        }
+
+        public void setMaxSize(DataSize maxSize) {
+            this.maxSize = maxSize;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.mpeventloop.spring;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.OrderUtils;
+import org.springframework.util.Assert;
+
+import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.ResultHandler;
+
+/**
+ * Finds output handlers among the singleton beans, beans implementing {@link ResultHandler} and
+ * methods annotated with {@link OutputHandler @OutputHandler}, and adds them to the application's
+ * single {@link EventLoop} once all singletons exist (before the loop starts), in order: the
+ * {@code @Order} of a method, else of its bean (its {@code @Bean} method, {@link Ordered}, or its
+ * class); ties keep the order in which the beans were defined. A singleton created later is added
+ * at the end.
+ *
+ * <p>Declare it as a {@code static @Bean}: it is a {@link BeanPostProcessor}.
+ */
+public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputHandlerRegistrar.class);
+
+    private @Nullable ConfigurableListableBeanFactory beanFactory;
+    private final Map<String, Object> found = new LinkedHashMap<>();
+    private volatile @Nullable EventLoop registeredTo;
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+        Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory,
+                "OutputHandlerRegistrar needs a ConfigurableListableBeanFactory");
+        this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+        if (!isCandidate(bean) || !isSingleton(beanName)) {
+            return bean;
+        }
+        EventLoop loop = this.registeredTo;
+        if (loop != null) {
+            List<Registration> late = handlers(beanName, bean);
+            late.sort(Comparator.comparingInt(Registration::order));
+            late.forEach(registration -> loop.addOutputHandler(registration.handler()));
+            LOG.debug("Added output handlers of bean '{}', created after the others, at the end: {}", beanName, late);
+        } else {
+            synchronized (this.found) {
+                this.found.put(beanName, bean);
+            }
+        }
+        return bean;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        ConfigurableListableBeanFactory factory = requireBeanFactory();
+        EventLoop loop = factory.getBeanProvider(EventLoop.class).getIfUnique();
+        List<Registration> registrations = new ArrayList<>();
+        synchronized (this.found) {
+            List<String> definitionOrder = Arrays.asList(factory.getBeanDefinitionNames());
+            List<Map.Entry<String, Object>> beans = new ArrayList<>(this.found.entrySet());
+            beans.sort(Comparator.comparingInt(entry -> position(definitionOrder, entry.getKey())));
+            for (Map.Entry<String, Object> entry : beans) {
+                Object bean = factory.containsSingleton(entry.getKey()) ? factory.getSingleton(entry.getKey()) : null;
+                registrations.addAll(handlers(entry.getKey(), (bean != null) ? bean : entry.getValue()));
+            }
+            this.found.clear();
+        }
+        if (loop == null) {
+            if (!registrations.isEmpty()) {
+                throw new IllegalStateException("Output handlers " + registrations
+                        + " need a single EventLoop bean, found " + factory.getBeanNamesForType(EventLoop.class).length);
+            }
+            return;
+        }
+        registrations.sort(Comparator.comparingInt(Registration::order));
+        for (Registration registration : registrations) {
+            loop.addOutputHandler(registration.handler());
+        }
+        this.registeredTo = loop;
+        LOG.debug("Registered output handlers of event loop '{}': {}", loop.name(), registrations);
+    }
+
+    private static int position(List<String> names, String name) {
+        int index = names.indexOf(name);
+        return (index < 0) ? Integer.MAX_VALUE : index;
+    }
+
+    private static boolean isCandidate(Object bean) {
+        if (bean instanceof EventLoop) {
+            return false;
+        }
+        return bean instanceof ResultHandler || !handlerMethods(bean).isEmpty();
+    }
+
+    private static Map<Method, OutputHandler> handlerMethods(Object bean) {
+        return MethodIntrospector.selectMethods(AopProxyUtils.ultimateTargetClass(bean),
+                (MethodIntrospector.MetadataLookup<OutputHandler>) method -> AnnotatedElementUtils
+                    .findMergedAnnotation(method, OutputHandler.class));
+    }
+
+    /** The handlers a bean contributes: itself if it is a {@link ResultHandler}, then its annotated methods. */
+    private List<Registration> handlers(String beanName, Object bean) {
+        List<Registration> registrations = new ArrayList<>();
+        if (bean instanceof EventLoop) {
+            return registrations;
+        }
+        int beanOrder = beanOrder(beanName, bean);
+        if (bean instanceof ResultHandler handler) {
+            registrations.add(new Registration(handler, beanOrder));
+        }
+        handlerMethods(bean).entrySet().stream()
+            .sorted(Comparator.comparing(entry -> entry.getKey().toGenericString()))
+            .forEach(entry -> {
+                Method invocable = AopUtils.selectInvocableMethod(entry.getKey(), bean.getClass());
+                Integer methodOrder = OrderUtils.getOrder(entry.getKey());
+                registrations.add(new Registration(new OutputHandlerMethod(bean, invocable, entry.getValue()),
+                        (methodOrder != null) ? methodOrder : beanOrder));
+            });
+        return registrations;
+    }
+
+    private int beanOrder(String beanName, Object bean) {
+        ConfigurableListableBeanFactory factory = requireBeanFactory();
+        if (factory.containsBeanDefinition(beanName)) {
+            BeanDefinition definition = factory.getMergedBeanDefinition(beanName);
+            if (definition instanceof RootBeanDefinition root && root.getResolvedFactoryMethod() != null) {
+                Integer order = OrderUtils.getOrder(root.getResolvedFactoryMethod());
+                if (order != null) {
+                    return order;
+                }
+            }
+        }
+        if (bean instanceof Ordered ordered) {
+            return ordered.getOrder();
+        }
+        return OrderUtils.getOrder(AopProxyUtils.ultimateTargetClass(bean), Ordered.LOWEST_PRECEDENCE);
+    }
+
+    private boolean isSingleton(String beanName) {
+        ConfigurableListableBeanFactory factory = requireBeanFactory();
+        try {
+            return factory.containsBeanDefinition(beanName) && factory.getMergedBeanDefinition(beanName).isSingleton();
+        } catch (NoSuchBeanDefinitionException ex) {
+            return false;
+        }
+    }
+
+    private ConfigurableListableBeanFactory requireBeanFactory() {
+        ConfigurableListableBeanFactory factory = this.beanFactory;
+        Assert.state(factory != null, "No bean factory set");
+        return factory;
+    }
+
+    private record Registration(ResultHandler handler, int order) {
+    }
+}
