@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.target.ResolvedTarget;
 import io.github.mpeventloop.wire.FrameBuffer;
+import io.github.mpeventloop.wire.FrameLimits;
 import io.github.mpeventloop.wire.Frames;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -78,6 +79,10 @@ final class CallEncoder {
             try {
                 mapper.writeValue(out, event);
             } catch (JacksonException e) {
+                FrameTooLargeException tooLarge = FrameLimits.tooLarge(e);
+                if (tooLarge != null) {
+                    throw tooLarge;
+                }
                 throw new ArgumentNotTransferableException("event", type.getName(), e.getOriginalMessage(), e);
             }
         });
@@ -110,6 +115,10 @@ final class CallEncoder {
         try {
             mapper.writeValue(out, value);
         } catch (JacksonException e) {
+            FrameTooLargeException tooLarge = FrameLimits.tooLarge(e);
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
             throw new ArgumentNotTransferableException(position, value == null ? "null" : value.getClass().getName(),
                     e.getOriginalMessage(), e);
         }

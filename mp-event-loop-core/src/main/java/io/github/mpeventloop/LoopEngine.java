@@ -222,7 +222,8 @@ final class LoopEngine {
             return;
         }
         LaunchedWorker worker = current.launch(workerIds.incrementAndGet());
-        WorkerSession session = new WorkerSession(worker, this, mapper, settings.maxInFlightPerWorker());
+        WorkerSession session = new WorkerSession(worker, this, mapper, settings.maxInFlightPerWorker(),
+                settings.recycleAfterEvents());
         session.startReading("mp-event-loop-" + settings.name() + "-worker-" + worker.id() + "-reader");
         if (state != State.RUNNING) {
             session.sendShutdown();
@@ -373,33 +374,41 @@ final class LoopEngine {
         idle.done();
     }
 
+    /**
+     * A worker's channel ended. A worker runs its events one at a time in the order sent, so of the
+     * events it had not answered only the oldest can have started: the others go back to the head
+     * of the queue at no cost. The oldest is run again if it asked for retries, or fails with the
+     * worker's report; none when the worker said goodbye, declared itself dying after a fatal
+     * error, or was ended because that event timed out (which already failed it).
+     */
     void sessionEnded(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
         pool.remove(session);
         List<PendingEvent> unanswered = session.takeUnanswered();
+        String condemned = session.condemnedBecause();
+        boolean noneStarted = saidBye || session.isDying() || condemned != null;
+        PendingEvent started = noneStarted || unanswered.isEmpty() ? null : unanswered.remove(0);
+        requeue(unanswered, false);
         if (saidBye) {
-            requeue(unanswered, false);
             session.worker().awaitExit(Duration.ofSeconds(5));
             return;
         }
         ExitReport report = session.worker().awaitExit(Duration.ofSeconds(2));
-        String condemned = session.condemnedBecause();
         String why = condemned != null ? condemned : cause == null ? "its channel closed" : cause.toString();
         String message = "worker " + session.id() + " (pid " + session.worker().pid() + ") was lost (" + why + "): "
                 + report.format() + crashFile(session.worker().pid());
-        if (state == State.RUNNING || !unanswered.isEmpty()) {
-            LOG.error("Loop {}: {}; {} event(s) in flight", settings.name(), message, unanswered.size());
+        if (state == State.RUNNING || started != null) {
+            LOG.error("Loop {}: {}; {} event(s) sent to it went back to the queue{}", settings.name(), message,
+                    unanswered.size(), started == null ? "" : ", event " + started.id + " was running");
         }
-        List<PendingEvent> retried = new ArrayList<>();
-        for (PendingEvent event : unanswered) {
-            if (state == State.RUNNING && downReason == null && event.canRetry()) {
-                retried.add(event);
+        if (started != null) {
+            if (state == State.RUNNING && downReason == null && started.canRetry()) {
+                requeue(List.of(started), true);
             } else {
-                finish(event, null, new WorkerLostException("event " + event.id + " did not complete after "
-                        + event.attempts + " attempt(s): " + message, session.id(), report.exitCode(), cause),
+                finish(started, null, new WorkerLostException("event " + started.id + " did not complete after "
+                        + started.attempts + " attempt(s): " + message, session.id(), report.exitCode(), cause),
                         session.id(), 0);
             }
         }
-        requeue(retried, true);
         if (state == State.RUNNING && session.state() != WorkerInfo.State.RETIRING) {
             restartAfterLoss(message);
         }

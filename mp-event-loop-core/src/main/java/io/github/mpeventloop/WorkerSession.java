@@ -37,6 +37,9 @@ final class WorkerSession {
     private final LoopEngine engine;
     private final JsonMapper mapper;
     private final int maxWindow;
+    private final long eventBudget;
+    private long sent;
+    private volatile boolean dying;
     private final Instant startedAt = Instant.now();
     private final ConcurrentHashMap<Long, PendingEvent> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightCount = new AtomicInteger();
@@ -50,11 +53,15 @@ final class WorkerSession {
     private double averageNanos = -1;
     private @Nullable Thread reader;
 
-    WorkerSession(LaunchedWorker worker, LoopEngine engine, JsonMapper mapper, int maxWindow) {
+    /**
+     * @param eventBudget events this worker may be sent before it is recycled, 0 for no limit
+     */
+    WorkerSession(LaunchedWorker worker, LoopEngine engine, JsonMapper mapper, int maxWindow, long eventBudget) {
         this.worker = worker;
         this.engine = engine;
         this.mapper = mapper;
         this.maxWindow = maxWindow;
+        this.eventBudget = eventBudget;
     }
 
     int id() {
@@ -74,12 +81,17 @@ final class WorkerSession {
 
     /** How many more events the worker may be sent now. */
     int freeSlots() {
-        return state == WorkerInfo.State.READY ? window - inFlightCount.get() : 0;
+        if (state != WorkerInfo.State.READY || dying) {
+            return 0;
+        }
+        int room = window - inFlightCount.get();
+        return eventBudget > 0 ? (int) Math.min(room, eventBudget - sent) : room;
     }
 
     /** Buffers an event for the worker; {@link #flush()} sends it. Dispatcher thread only. */
     void send(PendingEvent event) {
         event.attempts++;
+        sent++;
         event.sendSequence = ++sendSequence;
         event.sentNanos = System.nanoTime();
         inFlight.put(event.id, event);
@@ -135,6 +147,9 @@ final class WorkerSession {
                 return;
             }
             throw new ProtocolException("worker " + id() + " answered event " + id + ", which it was not running");
+        }
+        if (node.path("fatal").asBoolean(false)) {
+            dying = true;
         }
         long nanos = Math.max(0, node.path("nanos").asLong(0));
         adaptWindow(nanos);
@@ -204,6 +219,11 @@ final class WorkerSession {
 
     @Nullable String condemnedBecause() {
         return condemnedBecause;
+    }
+
+    /** Whether the worker said an error was fatal to it: it exits after that answer and runs nothing more. */
+    boolean isDying() {
+        return dying;
     }
 
     /** Takes every unanswered event away from this session, oldest first. */

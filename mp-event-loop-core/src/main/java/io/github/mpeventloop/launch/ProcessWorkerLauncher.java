@@ -104,7 +104,7 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             output.start(process.getInputStream(), "stdout", name);
             output.start(process.getErrorStream(), "stderr", name);
             OutputStream stdin = process.getOutputStream();
-            stdin.write((HANDSHAKE_LINE_PREFIX + " " + socket + " " + secret + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((HANDSHAKE_LINE_PREFIX + " " + secret + " " + socket + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
 
             ScheduledFuture<?> timeout = closeOnTimeout(server);
@@ -122,6 +122,9 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             Handshake.Hello hello;
             try {
                 hello = Handshake.welcome(reader, writer, mapper, secret, settings.welcome(workerId));
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(channel);
+                throw e;
             } finally {
                 helloTimeout.cancel(false);
             }

@@ -70,6 +70,11 @@ public final class Handshake {
         });
         writer.flush();
         JsonNode welcome = Frames.expect(reader, mapper, Frames.WELCOME);
+        int version = welcome.path("protocol").asInt(-1);
+        if (version != Frames.PROTOCOL_VERSION) {
+            throw new ProtocolException("parent speaks protocol " + version + ", this worker speaks "
+                    + Frames.PROTOCOL_VERSION + ": both sides must run the same mp-event-loop version");
+        }
         return new Welcome(welcome.path("workerId").asInt(), welcome.path("maxFrameBytes").asInt(),
                 welcome.path("recycleAboveHeapBytes").asLong(0));
     }

@@ -11,6 +11,7 @@ import io.github.mpeventloop.target.TargetDescriptor;
 import io.github.mpeventloop.target.TargetNotFoundException;
 import io.github.mpeventloop.target.TargetPolicy;
 import io.github.mpeventloop.target.TargetResolver;
+import io.github.mpeventloop.wire.FrameLimits;
 import io.github.mpeventloop.wire.FrameWriter;
 import io.github.mpeventloop.wire.Frames;
 import io.github.mpeventloop.wire.RemoteError;
@@ -64,23 +65,43 @@ final class CallRunner {
             } catch (FrameTooLargeException e) {
                 failure = new FrameTooLargeException(e.limit(), e.size());
             } catch (JacksonException e) {
-                failure = new IllegalStateException("the result, a " + result.getClass().getName()
-                        + ", cannot be sent back: " + e.getOriginalMessage(), e);
+                FrameTooLargeException tooLarge = FrameLimits.tooLarge(e);
+                failure = tooLarge != null ? new FrameTooLargeException(tooLarge.limit(), tooLarge.size())
+                        : new IllegalStateException("the result, a " + result.getClass().getName()
+                                + ", cannot be sent back: " + e.getOriginalMessage(), e);
             }
         }
         if (failure != null) {
-            RemoteError error = RemoteError.of(failure);
-            Frames.append(writer, mapper, Frames.ERROR, out -> {
-                out.writeNumberProperty("id", id);
-                out.writeNumberProperty("nanos", nanos);
-                out.writeName("error");
-                error.write(out);
-            });
-            if (failure instanceof OutOfMemoryError) {
+            boolean fatal = failure instanceof OutOfMemoryError && WorkerContext.isWorkerProcess();
+            writeError(writer, id, nanos, RemoteError.of(failure), fatal);
+            if (fatal) {
                 flushQuietly(writer);
                 Runtime.getRuntime().halt(3);
             }
         }
+    }
+
+    /** Writes an error answer; one too large for a frame is sent again without its stack and causes. */
+    private void writeError(FrameWriter writer, long id, long nanos, RemoteError error, boolean fatal) {
+        try {
+            appendError(writer, id, nanos, error, fatal);
+        } catch (FrameTooLargeException e) {
+            String message = error.message() == null ? null
+                    : error.message().substring(0, Math.min(error.message().length(), 1000));
+            appendError(writer, id, nanos, new RemoteError(error.className(), message, java.util.List.of(), null), fatal);
+        }
+    }
+
+    private void appendError(FrameWriter writer, long id, long nanos, RemoteError error, boolean fatal) {
+        Frames.append(writer, mapper, Frames.ERROR, out -> {
+            out.writeNumberProperty("id", id);
+            out.writeNumberProperty("nanos", nanos);
+            if (fatal) {
+                out.writeBooleanProperty("fatal", true);
+            }
+            out.writeName("error");
+            error.write(out);
+        });
     }
 
     private static void flushQuietly(FrameWriter writer) {

@@ -15,8 +15,8 @@ import java.util.Optional;
 import io.github.mpeventloop.launch.ProcessWorkerLauncher;
 
 /**
- * Main class of a worker JVM. Reads one line from standard input (the socket to connect to and
- * the one-time secret), connects, and serves events until the parent says shutdown. It exits on
+ * Main class of a worker JVM. Reads one line from standard input ({@code MPEL1 <secret> <socket
+ * path>}, the path last so that it may hold spaces), connects, and serves events until the parent says shutdown. It exits on
  * its own when the parent is gone: at the end of its standard input (immediate, whatever killed
  * the parent) and, as a second watch, when the parent process it started under is no longer
  * alive (checked every second; a zombie counts as dead). A custom worker main may do its own
@@ -29,21 +29,20 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws IOException {
         InputStream stdin = System.in;
-        String[] handshake = readLine(stdin).split(" ");
+        String[] handshake = readLine(stdin).split(" ", 3);
         if (handshake.length != 3 || !ProcessWorkerLauncher.HANDSHAKE_LINE_PREFIX.equals(handshake[0])) {
             System.err.println("mp-event-loop worker: started without a parent's handshake line; exiting");
             System.exit(2);
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         watchParent(stdin);
-        long events;
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(handshake[1]));
-            events = new WorkerLoop(channel, channel, WorkerMain.class.getClassLoader()).run(handshake[2]);
+            channel.connect(UnixDomainSocketAddress.of(handshake[2]));
+            new WorkerLoop(channel, channel, WorkerMain.class.getClassLoader()).run(handshake[1]);
         }
         System.out.flush();
         System.err.flush();
-        Runtime.getRuntime().halt(events >= 0 ? 0 : 1);
+        Runtime.getRuntime().halt(0);
     }
 
     private static String readLine(InputStream in) throws IOException {
