@@ -10,8 +10,7 @@ import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.autoconfigure.MpEventLoopProperties.WhenFull;
 
 /**
- * Applies {@link MpEventLoopProperties} to an {@link EventLoop.Builder}. The event timeout and the
- * restart policy have no counterpart in the core loop yet and are not applied.
+ * Applies {@link MpEventLoopProperties} to an {@link EventLoop.Builder}.
  */
 final class EventLoopBuilderMapper {
 
@@ -42,6 +41,12 @@ final class EventLoopBuilderMapper {
         if (!jvmOptions.isEmpty()) {
             builder.jvmOptions(jvmOptions.toArray(String[]::new));
         }
+        map.from(worker::getRecycleAfterEvents).to(builder::recycleAfterEvents);
+        map.from(worker::getRecycleAboveHeap).as(DataSize::toBytes).to(builder::recycleAboveHeap);
+        map.from(this.properties.getEvent()::getTimeout).to(builder::eventTimeout);
+        MpEventLoopProperties.Restart restart = this.properties.getRestart();
+        builder.restartBudget(restart.isEnabled() ? restart.getMaxRestarts() : 0, restart.getWindow());
+        builder.restartBackoff(restart.getInitialBackoff(), restart.getMaxBackoff());
         map.from(this.properties.getShutdown()::getStopTimeout).to(builder::stopTimeout);
         map.from(this.properties.getFrame()::getMaxSize).as(DataSize::toBytes).as(Math::toIntExact)
             .to(builder::maxFrameBytes);

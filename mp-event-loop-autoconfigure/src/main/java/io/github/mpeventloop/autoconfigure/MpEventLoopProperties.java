@@ -161,8 +161,19 @@ public class MpEventLoopProperties implements Validator {
         if (maxHeap != null && maxHeap.toBytes() < Worker.MIN_HEAP.toBytes()) {
             errors.rejectValue("worker.max-heap", "tooSmall", "must be at least " + Worker.MIN_HEAP);
         }
-        atLeast(errors, "restart.max-restarts", properties.getRestart().getMaxRestarts(), 0);
-        positive(errors, "restart.window", properties.getRestart().getWindow());
+        atLeast(errors, "worker.recycle-after-events", properties.getWorker().getRecycleAfterEvents(), 0);
+        DataSize recycleHeap = properties.getWorker().getRecycleAboveHeap();
+        if (recycleHeap != null && recycleHeap.toBytes() <= 0) {
+            errors.rejectValue("worker.recycle-above-heap", "notPositive", "must be positive");
+        }
+        Restart restart = properties.getRestart();
+        atLeast(errors, "restart.max-restarts", restart.getMaxRestarts(), 0);
+        positive(errors, "restart.window", restart.getWindow());
+        if (restart.getInitialBackoff() == null || restart.getInitialBackoff().isNegative()) {
+            errors.rejectValue("restart.initial-backoff", "negative", "must not be negative");
+        } else if (restart.getMaxBackoff() == null || restart.getMaxBackoff().compareTo(restart.getInitialBackoff()) < 0) {
+            errors.rejectValue("restart.max-backoff", "lessThanInitial", "must not be less than restart.initial-backoff");
+        }
         Duration drain = properties.getShutdown().getDrainTimeout();
         if (drain == null || drain.isNegative()) {
             errors.rejectValue("shutdown.drain-timeout", "negative", "must not be negative");
@@ -272,6 +283,17 @@ public class MpEventLoopProperties implements Validator {
          */
         private int maxInFlight = 512;
 
+        /**
+         * Number of events after which a worker is replaced by a fresh one, between events; 0 never.
+         */
+        private long recycleAfterEvents;
+
+        /**
+         * Heap in use, after a collection, above which a worker is replaced by a fresh one, between events;
+         * unset never.
+         */
+        private @Nullable DataSize recycleAboveHeap;
+
         public List<String> getJvmOptions() {
             return this.jvmOptions;
         }
@@ -311,14 +333,30 @@ public class MpEventLoopProperties implements Validator {
         public void setMaxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;
         }
+
+        public long getRecycleAfterEvents() {
+            return this.recycleAfterEvents;
+        }
+
+        public void setRecycleAfterEvents(long recycleAfterEvents) {
+            this.recycleAfterEvents = recycleAfterEvents;
+        }
+
+        public @Nullable DataSize getRecycleAboveHeap() {
+            return this.recycleAboveHeap;
+        }
+
+        public void setRecycleAboveHeap(@Nullable DataSize recycleAboveHeap) {
+            this.recycleAboveHeap = recycleAboveHeap;
+        }
     }
 
     /** Defaults for every event. */
     public static class Event {
 
         /**
-         * Reserved, not enforced yet: the longest an event may run before it fails with a timeout and its worker
-         * is replaced; unset means no limit. The core loop has no per-event timeout yet.
+         * Longest an event may run in its worker; past it the event fails with a timeout and its worker is
+         * replaced. Unset means no limit; a timeout set on an event itself wins.
          */
         private @Nullable Duration timeout;
 
@@ -331,25 +369,34 @@ public class MpEventLoopProperties implements Validator {
         }
     }
 
-    /** What happens when a worker dies. */
+    /** The restart policy: what happens when a worker dies. */
     public static class Restart {
 
         /**
-         * Reserved, not enforced yet: whether a worker that dies is replaced. The core loop currently always
-         * replaces a lost worker (three attempts with back-off).
+         * Whether a worker that dies is replaced; when false, the first lost worker takes the loop down.
          */
         private boolean enabled = true;
 
         /**
-         * Reserved, not enforced yet: how many workers may be replaced within the restart window before the loop
-         * counts as down.
+         * Most workers replaced within the restart window; one more loss takes the loop down (it refuses new
+         * events and its health is DOWN).
          */
         private int maxRestarts = 5;
 
         /**
-         * Reserved, not enforced yet: the window over which restarts are counted against the maximum.
+         * Window over which restarts are counted against the maximum.
          */
-        private Duration window = Duration.ofMinutes(1);
+        private Duration window = Duration.ofSeconds(30);
+
+        /**
+         * Wait before replacing a lost worker, doubled for each recent restart.
+         */
+        private Duration initialBackoff = Duration.ofMillis(100);
+
+        /**
+         * Longest wait before replacing a lost worker.
+         */
+        private Duration maxBackoff = Duration.ofSeconds(5);
 
         public boolean isEnabled() {
             return this.enabled;
@@ -373,6 +420,22 @@ public class MpEventLoopProperties implements Validator {
 
         public void setWindow(Duration window) {
             this.window = window;
+        }
+
+        public Duration getInitialBackoff() {
+            return this.initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return this.maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
         }
     }
 

@@ -2,8 +2,10 @@ package io.github.mpeventloop.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -17,9 +19,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.util.unit.DataSize;
 
 import io.github.mpeventloop.Backend;
+import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.EventRejectedException;
+import io.github.mpeventloop.EventTimeoutException;
 import io.github.mpeventloop.FrameTooLargeException;
+import io.github.mpeventloop.fixtures.Gate;
 import io.github.mpeventloop.fixtures.Work;
 import io.github.mpeventloop.spring.EventLoopLifecycle;
 import io.github.mpeventloop.spring.OutputHandlerRegistrar;
@@ -165,6 +170,37 @@ class MpEventLoopAutoConfigurationTests {
     }
 
     @Test
+    void anEventRunningPastTheEventTimeoutFailsWithATimeout() throws Exception {
+        try (Gate gate = new Gate()) {
+            this.contextRunner.withPropertyValues("mp.event-loop.backend=process", "mp.event-loop.event.timeout=300ms")
+                .run(context -> {
+                    EventLoop loop = context.getBean(EventLoop.class);
+                    EventFuture<String> blocked = loop.addEvent(Work::awaitSignal, gate.port());
+                    assertThatExceptionOfType(ExecutionException.class)
+                        .isThrownBy(() -> blocked.get(30, TimeUnit.SECONDS))
+                        .withCauseInstanceOf(EventTimeoutException.class);
+                    await().atMost(Duration.ofSeconds(30))
+                        .until(() -> loop.workers().stream().anyMatch(worker -> worker.id() > 1));
+                    assertThat(loop.restarts()).isEqualTo(1);
+                    assertThat(loop.addEvent(Work::square, 3).get(30, TimeUnit.SECONDS)).isEqualTo(9);
+                });
+        }
+    }
+
+    @Test
+    void withRestartsDisabledALostWorkerTakesTheLoopDown() {
+        this.contextRunner.withPropertyValues("mp.event-loop.backend=process", "mp.event-loop.restart.enabled=false")
+            .run(context -> {
+                EventLoop loop = context.getBean(EventLoop.class);
+                long pid = loop.workers().get(0).pid();
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                await().atMost(Duration.ofSeconds(30)).until(loop::isDown);
+                assertThat(loop.restarts()).isZero();
+                assertThatExceptionOfType(EventRejectedException.class).isThrownBy(() -> loop.addEvent(Work::square, 2));
+            });
+    }
+
+    @Test
     void maxHeapBecomesXmxInTheLargestWholeUnit() {
         assertThat(EventLoopBuilderMapper.xmx(DataSize.ofGigabytes(1))).isEqualTo("-Xmx1024m");
         assertThat(EventLoopBuilderMapper.xmx(DataSize.ofKilobytes(1536))).isEqualTo("-Xmx1536k");
@@ -184,6 +220,10 @@ class MpEventLoopAutoConfigurationTests {
             mp.event-loop.worker.max-heap=1MB         | mp.event-loop.worker.max-heap
             mp.event-loop.restart.max-restarts=-1     | mp.event-loop.restart.max-restarts
             mp.event-loop.restart.window=-1m          | mp.event-loop.restart.window
+            mp.event-loop.restart.initial-backoff=-1s | mp.event-loop.restart.initial-backoff
+            mp.event-loop.restart.max-backoff=10ms    | mp.event-loop.restart.max-backoff
+            mp.event-loop.worker.recycle-after-events=-1 | mp.event-loop.worker.recycle-after-events
+            mp.event-loop.worker.recycle-above-heap=0B   | mp.event-loop.worker.recycle-above-heap
             mp.event-loop.shutdown.drain-timeout=-1s  | mp.event-loop.shutdown.drain-timeout
             mp.event-loop.shutdown.stop-timeout=-10ms | mp.event-loop.shutdown.stop-timeout
             mp.event-loop.frame.max-size=10B          | mp.event-loop.frame.max-size

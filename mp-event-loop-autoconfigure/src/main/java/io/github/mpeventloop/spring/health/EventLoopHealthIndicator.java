@@ -14,9 +14,9 @@ import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.WorkerInfo;
 
 /**
- * Health of an {@link EventLoop}: {@code UP} while it runs with live workers, {@code DOWN} while it
- * runs with none (every worker died and none could be started), {@code UNKNOWN} when it is not
- * running (not started yet, or stopped). The details are read from the loop's in-process snapshot,
+ * Health of an {@link EventLoop}: {@code UP} while it runs with live workers; {@code DOWN} when it
+ * is down (its restart budget is spent; the reason is shown as {@code error}) or runs with no live
+ * worker; {@code UNKNOWN} when it is not running (not started yet, or stopped). The details are read from the loop's in-process snapshot,
  * so a health check costs no round trip to the workers: the loop's name, state, queue depth, events
  * in flight, the number of live workers and, per worker id, its pid, state, uptime (ISO-8601),
  * events done and events in flight. Command lines and JVM options are never shown.
@@ -40,8 +40,11 @@ public class EventLoopHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         boolean running = this.loop.isRunning();
         List<WorkerInfo> workers = this.loop.workers();
-        long live = workers.stream().filter(worker -> worker.state() == WorkerInfo.State.READY).count();
-        if (!running) {
+        long live = workers.stream().filter(worker -> isServing(worker)).count();
+        String downReason = this.loop.downReason();
+        if (downReason != null) {
+            builder.down().withDetail("error", downReason);
+        } else if (!running) {
             builder.unknown();
         } else if (live == 0) {
             builder.down();
@@ -53,7 +56,13 @@ public class EventLoopHealthIndicator extends AbstractHealthIndicator {
             .withDetail("queueDepth", this.loop.queueDepth())
             .withDetail("inFlight", this.loop.inFlight())
             .withDetail("liveWorkers", live)
+            .withDetail("restarts", this.loop.restarts())
             .withDetail("workers", details(workers));
+    }
+
+    /** Whether a worker takes or finishes events: ready, or retiring after its last events. */
+    static boolean isServing(WorkerInfo worker) {
+        return worker.state() == WorkerInfo.State.READY || worker.state() == WorkerInfo.State.RETIRING;
     }
 
     private static Map<String, Map<String, Object>> details(List<WorkerInfo> workers) {

@@ -3,7 +3,6 @@ package io.github.mpeventloop.spring.metrics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -11,6 +10,7 @@ import org.springframework.util.Assert;
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.EventLoopStoppedException;
 import io.github.mpeventloop.EventResult;
+import io.github.mpeventloop.EventTimeoutException;
 import io.github.mpeventloop.ResultHandler;
 import io.github.mpeventloop.WorkerInfo;
 import io.github.mpeventloop.WorkerLostException;
@@ -30,11 +30,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code mp.event.loop.active} (gauge): events sent to workers and not yet answered, in flight;</li>
  * <li>{@code mp.event.loop.workers.live} (gauge): workers ready for events;</li>
  * <li>{@code mp.event.loop.workers.configured} (gauge): the number of workers the loop keeps;</li>
- * <li>{@code mp.event.loop.worker.restarts} (function counter): workers started beyond the
- * configured ones, that is replacements of workers that died (counted from the ids of the workers
- * observed, which grow by one for every worker started);</li>
+ * <li>{@code mp.event.loop.worker.restarts} (function counter): workers started to replace lost or
+ * recycled ones;</li>
  * <li>{@code mp.event.loop.completed} (counter, tag {@code outcome}): results handed to the output
- * handlers, by outcome ({@code SUCCESS}, {@code ERROR}, {@code WORKER_LOST}, {@code CANCELLED});
+ * handlers, by outcome ({@code SUCCESS}, {@code ERROR}, {@code TIMEOUT}, {@code WORKER_LOST},
+ * {@code CANCELLED});
  * failed events are those whose outcome is not {@code SUCCESS};</li>
  * <li>{@code mp.event.loop.execution} (timer, tag {@code outcome}): time the event ran in its worker;</li>
  * <li>{@code mp.event.loop.latency} (timer, tag {@code outcome}): time from submission until the
@@ -50,11 +50,14 @@ public class EventLoopMetrics implements MeterBinder {
 
     /** How an event ended, the {@code outcome} tag. */
     enum Outcome {
-        SUCCESS, ERROR, WORKER_LOST, CANCELLED;
+        SUCCESS, ERROR, TIMEOUT, WORKER_LOST, CANCELLED;
 
         static Outcome of(@Nullable Throwable error) {
             if (error == null) {
                 return SUCCESS;
+            }
+            if (error instanceof EventTimeoutException) {
+                return TIMEOUT;
             }
             if (error instanceof WorkerLostException) {
                 return WORKER_LOST;
@@ -69,7 +72,6 @@ public class EventLoopMetrics implements MeterBinder {
     private final EventLoop loop;
     private final int configuredWorkers;
     private final Tags tags;
-    private final AtomicInteger highestWorkerId = new AtomicInteger();
     private final List<Meters> bound = new CopyOnWriteArrayList<>();
     private final ResultHandler recorder = new Recorder();
 
@@ -101,23 +103,20 @@ public class EventLoopMetrics implements MeterBinder {
         Gauge.builder(PREFIX + "workers.configured", this, metrics -> metrics.configuredWorkers)
             .description("Workers the event loop keeps running")
             .baseUnit("workers").tags(this.tags).register(registry);
-        FunctionCounter.builder(PREFIX + "worker.restarts", this, EventLoopMetrics::restarts)
-            .description("Workers started to replace workers that died")
+        FunctionCounter.builder(PREFIX + "worker.restarts", this.loop, EventLoop::restarts)
+            .description("Workers started to replace lost or recycled ones")
             .baseUnit("workers").tags(this.tags).register(registry);
         this.bound.add(new Meters(registry, this.tags));
         this.loop.insertOutputHandler(0, this.recorder);
     }
 
     private double liveWorkers() {
-        return this.loop.workers().stream().filter(worker -> worker.state() == WorkerInfo.State.READY).count();
+        return this.loop.workers().stream().filter(worker -> isServing(worker)).count();
     }
 
-    /** Workers started beyond the configured ones, from the highest worker id seen so far. */
-    double restarts() {
-        for (WorkerInfo worker : this.loop.workers()) {
-            this.highestWorkerId.accumulateAndGet(worker.id(), Math::max);
-        }
-        return Math.max(0, this.highestWorkerId.get() - this.configuredWorkers);
+    /** Whether a worker takes or finishes events: ready, or retiring after its last events. */
+    static boolean isServing(WorkerInfo worker) {
+        return worker.state() == WorkerInfo.State.READY || worker.state() == WorkerInfo.State.RETIRING;
     }
 
     /** The meters of one registry that the recorder updates. */
@@ -155,7 +154,6 @@ public class EventLoopMetrics implements MeterBinder {
         @Override
         public boolean handle(EventResult<?> result) {
             Outcome outcome = Outcome.of(result.error());
-            EventLoopMetrics.this.highestWorkerId.accumulateAndGet(result.workerId(), Math::max);
             for (Meters meters : EventLoopMetrics.this.bound) {
                 meters.record(outcome, result);
             }
