@@ -1,0 +1,176 @@
+package io.github.mpeventloop.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.channels.Pipe;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.mpeventloop.wire.FrameReader;
+import io.github.mpeventloop.wire.FrameWriter;
+import io.github.mpeventloop.wire.Frames;
+import io.github.mpeventloop.wire.Handshake;
+import io.github.mpeventloop.wire.ProtocolException;
+import io.github.mpeventloop.wire.WireMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A worker runs only what a frame names through the target rules, and answers anything else with
+ * an error for that event alone: frames are written by hand here, as a hostile or broken parent
+ * would write them.
+ */
+class WorkerRefusalTest {
+
+    private static final JsonMapper MAPPER = WireMapper.create();
+    private static final String SECRET = "s3cret";
+
+    private Pipe toWorker;
+    private Pipe toParent;
+    private FrameReader reader;
+    private FrameWriter writer;
+    private Thread worker;
+
+    @BeforeEach
+    void startWorker() throws IOException {
+        toWorker = Pipe.open();
+        toParent = Pipe.open();
+        worker = new Thread(() -> {
+            try {
+                new WorkerLoop(toWorker.source(), toParent.sink(), getClass().getClassLoader()).run(SECRET);
+            } catch (IOException e) {
+                // the test closed the channel
+            }
+        }, "refusal-test-worker");
+        worker.start();
+        reader = new FrameReader(toParent.source(), 1 << 20, () -> { });
+        writer = new FrameWriter(toWorker.sink(), 1 << 20);
+        Handshake.welcome(reader, writer, MAPPER, SECRET, new Handshake.Welcome(1, 1 << 20, 0));
+    }
+
+    @AfterEach
+    void stopWorker() throws Exception {
+        toWorker.sink().close();
+        worker.join(10_000);
+        toParent.source().close();
+    }
+
+    private JsonNode call(long id, Consumer<JsonGenerator> body) throws IOException {
+        Frames.append(writer, MAPPER, Frames.CALL, out -> {
+            out.writeNumberProperty("id", id);
+            body.accept(out);
+        });
+        writer.flush();
+        return Frames.parse(MAPPER, reader.next());
+    }
+
+    private static Consumer<JsonGenerator> target(String kind, String type, String method, String descriptor,
+            String valuesJson) {
+        return out -> {
+            out.writeObjectPropertyStart("target");
+            out.writeStringProperty("kind", kind);
+            out.writeStringProperty("class", type);
+            out.writeStringProperty("method", method);
+            out.writeStringProperty("descriptor", descriptor);
+            out.writeEndObject();
+            out.writeName("values");
+            out.writeRawValue(valuesJson);
+        };
+    }
+
+    @Test
+    void aPlatformMethodIsRefusedAndNothingRuns() throws IOException {
+        JsonNode answer = call(1, target("static", "java.lang.System", "exit", "(I)V", "[3]"));
+        assertThat(Frames.type(answer)).isEqualTo(Frames.ERROR);
+        assertThat(answer.path("error").path("class").asString())
+                .isEqualTo("io.github.mpeventloop.TargetNotAllowedException");
+
+        JsonNode next = call(2, target("static", Targets.class.getName(), "twice", "(I)I", "[21]"));
+        assertThat(next.path("value").asInt()).isEqualTo(42);
+    }
+
+    @Test
+    void anUnknownClassOrMethodIsAnErrorForThatEventOnly() throws IOException {
+        JsonNode noClass = call(1, target("static", "com.example.Missing", "run", "()V", "[]"));
+        assertThat(noClass.path("error").path("message").asString()).contains("no class com.example.Missing");
+        JsonNode noMethod = call(2, target("static", Targets.class.getName(), "thrice", "(I)I", "[1]"));
+        assertThat(noMethod.path("error").path("class").asString())
+                .isEqualTo("io.github.mpeventloop.target.TargetNotFoundException");
+        assertThat(call(3, target("static", Targets.class.getName(), "twice", "(I)I", "[2]")).path("value").asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void anEventClassThatIsNoEventIsRefused() throws IOException {
+        JsonNode answer = call(1, out -> {
+            out.writeStringProperty("event", "java.lang.Thread");
+            out.writeObjectPropertyStart("fields");
+            out.writeEndObject();
+        });
+        assertThat(answer.path("error").path("message").asString()).contains("is not a subclass of");
+    }
+
+    @Test
+    void aTypeNameInsideAValueInstantiatesNothing() throws IOException {
+        Targets.built = 0;
+        JsonNode answer = call(1, target("static", Targets.class.getName(), "describe", "(Ljava/lang/Object;)Ljava/lang/String;",
+                "[{\"@class\":\"" + Targets.Gadget.class.getName() + "\",\"x\":1}]"));
+        assertThat(answer.path("value").asString()).startsWith("{@class=");
+        assertThat(Targets.built).isZero();
+    }
+
+    @Test
+    void aValueOfTheWrongShapeIsAnErrorNamingTheValue() throws IOException {
+        JsonNode answer = call(1, target("static", Targets.class.getName(), "twice", "(I)I", "[\"many\"]"));
+        assertThat(answer.path("error").path("message").asString()).contains("value 0 of").contains("cannot be read as int");
+    }
+
+    @Test
+    void aWrongSecretIsRefusedBeforeAnyEvent() throws Exception {
+        Pipe in = Pipe.open();
+        Pipe out = Pipe.open();
+        FrameWriter peer = new FrameWriter(in.sink(), 1 << 20);
+        FrameReader parentSide = new FrameReader(in.source(), 1 << 20, () -> { });
+        Thread intruder = new Thread(() -> {
+            try {
+                Handshake.hello(new FrameReader(out.source(), 1 << 20, () -> { }), peer, MAPPER, "guessed");
+            } catch (IOException e) {
+                // refused, as expected
+            }
+        });
+        intruder.start();
+        assertThatThrownBy(() -> Handshake.welcome(parentSide, new FrameWriter(out.sink(), 1 << 20), MAPPER, SECRET,
+                new Handshake.Welcome(9, 1 << 20, 0))).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("did not present this worker's secret");
+        out.sink().close();
+        intruder.join(10_000);
+    }
+
+    /** Targets for hand-written frames. */
+    public static final class Targets {
+        static int built;
+
+        public static int twice(int value) {
+            return value * 2;
+        }
+
+        public static String describe(Object value) {
+            return String.valueOf(value);
+        }
+
+        /** Would count its instances if a frame could make the worker build it. */
+        public static final class Gadget {
+            public int x;
+
+            public Gadget() {
+                built++;
+            }
+        }
+    }
+}
