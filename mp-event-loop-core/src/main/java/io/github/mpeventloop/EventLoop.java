@@ -509,7 +509,11 @@ public final class EventLoop implements AutoCloseable {
             return this;
         }
 
-        /** Wait before replacing a lost worker: {@code initial}, doubled for each recent restart, at most {@code max}. */
+        /**
+         * Wait before replacing a lost worker: none when no other worker was replaced within the
+         * restart window, else {@code initial}, doubled for each further recent restart, at most
+         * {@code max}. Default 100 ms and 5 s.
+         */
         public Builder restartBackoff(Duration initial, Duration max) {
             if (initial.isNegative() || max.compareTo(initial) < 0) {
                 throw new IllegalArgumentException("restart back-off must be 0 <= initial <= max, was " + initial

@@ -452,8 +452,8 @@ final class LoopEngine {
                     + " and another was lost; last: " + lastLoss);
             return;
         }
-        long backoff = Math.min(settings.maxRestartBackoff().toMillis(),
-                settings.restartBackoff().toMillis() << Math.min(recent, 20));
+        long backoff = recent == 0 ? 0 : Math.min(settings.maxRestartBackoff().toMillis(),
+                settings.restartBackoff().toMillis() << Math.min(recent - 1, 20));
         ScheduledExecutorService timer = scheduler;
         if (timer != null) {
             try {
