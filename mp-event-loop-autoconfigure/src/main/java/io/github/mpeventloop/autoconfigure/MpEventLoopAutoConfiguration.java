@@ -71,8 +71,10 @@ public final class MpEventLoopAutoConfiguration {
         return new OutputHandlerRegistrar();
     }
 
+    /** Keeps the lifecycle and the output handler beans eager, so that lazy initialization loses no handler. */
     @Bean
     static LazyInitializationExcludeFilter mpEventLoopLazyInitializationExcludeFilter() {
-        return LazyInitializationExcludeFilter.forBeanTypes(EventLoopLifecycle.class);
+        return (beanName, definition, beanType) -> EventLoopLifecycle.class.isAssignableFrom(beanType)
+                || OutputHandlerRegistrar.isHandlerType(beanType);
     }
 }

@@ -110,6 +110,19 @@ public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializ
         return (index < 0) ? Integer.MAX_VALUE : index;
     }
 
+    /**
+     * Whether beans of {@code type} contribute output handlers: they implement {@link ResultHandler}
+     * or have {@link OutputHandler @OutputHandler} methods. Such beans must not be lazy.
+     *
+     * @param type a bean type
+     * @return whether it is a handler type
+     */
+    public static boolean isHandlerType(Class<?> type) {
+        return ResultHandler.class.isAssignableFrom(type) || !MethodIntrospector.selectMethods(type,
+                (MethodIntrospector.MetadataLookup<OutputHandler>) method -> AnnotatedElementUtils
+                    .findMergedAnnotation(method, OutputHandler.class)).isEmpty();
+    }
+
     private static boolean isCandidate(Object bean) {
         if (bean instanceof EventLoop) {
             return false;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -75,6 +76,17 @@ class OutputHandlerRegistrationTests {
             assertThat(loop.awaitIdle(Duration.ofSeconds(10))).isTrue();
             assertThat(context.getBean(Journal.class).entries).containsExactly("stopper:4", "stopper:9", "after:9");
         });
+    }
+
+    @Test
+    void handlersAreRegisteredAndTheLoopStartsUnderLazyInitialization() {
+        this.contextRunner.withUserConfiguration(OrderedHandlers.class)
+            .withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+            .run(context -> {
+                EventLoop loop = context.getBean(EventLoop.class);
+                assertThat(loop.isRunning()).isTrue();
+                assertThat(loop.outputHandlers()).hasSize(5);
+            });
     }
 
     @Test
