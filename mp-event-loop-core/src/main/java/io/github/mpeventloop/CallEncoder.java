@@ -42,7 +42,7 @@ final class CallEncoder {
 
     /** The frame of a call of {@code target} with the values it captured, then its arguments. */
     byte[] encodeCall(long id, boolean output, ResolvedTarget target, @Nullable Object[] captured,
-            @Nullable Object[] args) {
+            @Nullable Object[] args, CallShape shape) {
         int count = captured.length + args.length;
         if (count != target.valueCount()) {
             int expected = target.valueCount() - captured.length;
@@ -53,16 +53,70 @@ final class CallEncoder {
             out.writeName("target");
             target.descriptor().write(out);
             out.writeArrayPropertyStart("values");
-            for (int i = 0; i < captured.length; i++) {
-                writeValue(out, captured[i], target.valueType(i),
-                        i == 0 && target.descriptor().kind() == io.github.mpeventloop.target.TargetDescriptor.Kind.INSTANCE
-                                ? "captured receiver" : "captured value " + i);
-            }
-            for (int i = 0; i < args.length; i++) {
-                writeValue(out, args[i], target.valueType(captured.length + i), "argument " + i);
+            for (int slot = 0; slot < count; slot++) {
+                Object value = slot < captured.length ? captured[slot] : args[slot - captured.length];
+                if (shape.isRemoteSlot(slot)) {
+                    out.writeNull();
+                } else {
+                    writeValue(out, value, target.valueType(slot), position(target, captured.length, slot));
+                }
             }
             out.writeEndArray();
+            writeShape(out, shape);
         });
+    }
+
+    private static String position(ResolvedTarget target, int capturedCount, int slot) {
+        if (slot >= capturedCount) {
+            return "argument " + (slot - capturedCount);
+        }
+        return slot == 0 && target.descriptor().kind() == io.github.mpeventloop.target.TargetDescriptor.Kind.INSTANCE
+                ? "captured receiver" : "captured value " + slot;
+    }
+
+    private static void writeShape(JsonGenerator out, CallShape shape) {
+        if (!shape.refs().isEmpty()) {
+            out.writeObjectPropertyStart("refs");
+            shape.refs().forEach((slot, objectId) -> out.writeNumberProperty(slot.toString(), objectId));
+            out.writeEndObject();
+        }
+        if (!shape.vars().isEmpty()) {
+            out.writeObjectPropertyStart("vars");
+            shape.vars().forEach((slot, name) -> out.writeStringProperty(slot.toString(), name));
+            out.writeEndObject();
+        }
+        if (shape.storeResult() > 0) {
+            out.writeNumberProperty("storeResult", shape.storeResult());
+        }
+        if (!shape.mirror().isEmpty()) {
+            out.writeArrayPropertyStart("mirror");
+            for (String name : shape.mirror()) {
+                out.writeString(name);
+            }
+            out.writeEndArray();
+        }
+        if (shape.init()) {
+            out.writeBooleanProperty("init", true);
+        }
+    }
+
+    /** The frame that keeps a copy of {@code object} in the worker under {@code objectId}. */
+    byte[] encodeStore(long id, long objectId, Object object, boolean replace) {
+        return encode(id, false, out -> {
+            out.writeNumberProperty("store", objectId);
+            out.writeStringProperty("class", object.getClass().getName());
+            if (replace) {
+                out.writeBooleanProperty("replace", true);
+            }
+            out.writeArrayPropertyStart("values");
+            writeValue(out, object, object.getClass(), "cached object");
+            out.writeEndArray();
+        });
+    }
+
+    /** The frame that reads the worker's copy of object {@code objectId} back, or releases it. */
+    byte[] encodeObjectCall(long id, String member, long objectId) {
+        return encode(id, true, out -> out.writeNumberProperty(member, objectId));
     }
 
     /** The frame of an {@link Event} subclass, whose fields travel. */

@@ -19,6 +19,7 @@ public final class CallEvent<R> extends Event<R> {
     private final transient @Nullable Target target;
     private final transient @Nullable String name;
     private final transient @Nullable Object[] args;
+    private transient CallShape shape = CallShape.PLAIN;
 
     CallEvent(@Nullable Target target, @Nullable String name, @Nullable Object... args) {
         this.target = target;
@@ -43,6 +44,16 @@ public final class CallEvent<R> extends Event<R> {
 
     @Nullable Object[] argsArray() {
         return args;
+    }
+
+    /** How the loop fills some slots in the worker (a proxy's object, a named variable). */
+    CallShape shape() {
+        return shape;
+    }
+
+    CallEvent<R> shape(CallShape shape) {
+        this.shape = shape;
+        return this;
     }
 
     /** Runs the call in this JVM; the loop never does this, it runs the call in a worker. */

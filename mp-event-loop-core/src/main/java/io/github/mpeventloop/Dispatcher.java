@@ -1,65 +1,202 @@
 package io.github.mpeventloop;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread that moves events from the queue to workers: it takes the head, waits for the worker
- * with the most room, gives it as many queued events as its window allows, and flushes whenever it
- * is about to wait, so that events travel in batches under load and at once when alone.
+ * The thread that moves events from the queue to workers. An ordinary event goes to the worker
+ * with the most room, together with as many queued events as that worker's window allows; an
+ * event on a cached object or proxy goes to the worker that holds the object, in submission order,
+ * waiting in that worker's own backlog while it is full, so that it holds back nobody else. Frames
+ * are flushed whenever the dispatcher is about to sleep, so events travel in batches under load
+ * and at once when alone.
  */
 final class Dispatcher implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int FLUSH_BYTES = 64 << 10;
 
-    private final EventQueue queue;
-    private final WorkerPool pool;
+    /** What the dispatcher needs from its loop. */
+    interface Loop {
+        boolean dispatching();
 
-    Dispatcher(EventQueue queue, WorkerPool pool) {
+        List<WorkerSession> sessions();
+
+        /** Ends an event that cannot be dispatched. */
+        void fail(PendingEvent event, RuntimeException error);
+
+        /** Tells workers to release the objects their callers dropped. */
+        void releaseDropped();
+    }
+
+    private final EventQueue queue;
+    private final Loop loop;
+    private final DispatchSignal signal;
+    private final Map<WorkerSession, ArrayDeque<PendingEvent>> backlogs = new HashMap<>();
+    private final List<PendingEvent> batch = new ArrayList<>();
+
+    Dispatcher(EventQueue queue, Loop loop, DispatchSignal signal) {
         this.queue = queue;
-        this.pool = pool;
+        this.loop = loop;
+        this.signal = signal;
     }
 
     @Override
     public void run() {
-        List<PendingEvent> batch = new ArrayList<>();
-        PendingEvent first = null;
         try {
-            while (true) {
-                first = queue.poll();
-                if (first == null) {
-                    pool.flushAll();
-                    first = queue.take();
-                    if (first == null) {
-                        return;
-                    }
-                }
-                WorkerSession session = pool.awaitCapacity();
-                if (session == null) {
-                    return;
-                }
-                batch.clear();
-                batch.add(first);
-                queue.drainTo(batch, session.freeSlots() - 1);
-                first = null;
-                for (PendingEvent event : batch) {
-                    session.send(event);
-                }
-                if (session.buffered() >= FLUSH_BYTES) {
-                    session.flush();
+            while (loop.dispatching()) {
+                loop.releaseDropped();
+                boolean progress = serveBacklogs();
+                progress |= dispatchHead();
+                if (!progress) {
+                    flushAll();
+                    signal.sleepUnless(() -> !loop.dispatching() || canProgress());
                 }
             }
         } catch (InterruptedException e) {
             LOG.debug("dispatcher interrupted");
         } finally {
-            if (first != null) {
-                queue.pushFront(first);
+            returnBacklogs();
+            flushAll();
+        }
+    }
+
+    private boolean canProgress() {
+        for (Map.Entry<WorkerSession, ArrayDeque<PendingEvent>> backlog : backlogs.entrySet()) {
+            if (!backlog.getValue().isEmpty() && backlog.getKey().freeSlots() > 0) {
+                return true;
             }
-            pool.flushAll();
+        }
+        return !queue.isEmpty() && roomiest() != null;
+    }
+
+    private boolean serveBacklogs() {
+        boolean progress = false;
+        for (Map.Entry<WorkerSession, ArrayDeque<PendingEvent>> entry : backlogs.entrySet()) {
+            WorkerSession session = entry.getKey();
+            ArrayDeque<PendingEvent> backlog = entry.getValue();
+            while (!backlog.isEmpty() && session.freeSlots() > 0) {
+                send(session, backlog.pollFirst());
+                progress = true;
+            }
+        }
+        backlogs.values().removeIf(ArrayDeque::isEmpty);
+        return progress;
+    }
+
+    private boolean dispatchHead() {
+        PendingEvent head = queue.poll();
+        if (head == null) {
+            return false;
+        }
+        if (!head.pins.isEmpty()) {
+            return dispatchPinned(head);
+        }
+        WorkerSession session = roomiest();
+        if (session == null) {
+            queue.pushFront(head);
+            return false;
+        }
+        batch.clear();
+        batch.add(head);
+        queue.drainUnpinnedTo(batch, session.freeSlots() - 1);
+        for (PendingEvent event : batch) {
+            send(session, event);
+        }
+        return true;
+    }
+
+    /** Sends an event on cached objects to their worker, choosing one if none holds them yet. */
+    private boolean dispatchPinned(PendingEvent event) {
+        WorkerSession holder = null;
+        for (ObjectHandle handle : event.pins) {
+            if (handle.lostBecause() != null) {
+                loop.fail(event, handle.lostError());
+                return true;
+            }
+            WorkerSession placed = handle.holder();
+            if (placed != null && holder != null && placed != holder) {
+                loop.fail(event, new IllegalStateException("cached objects " + event.pins
+                        + " live in different workers; an event can only use objects of one worker"));
+                return true;
+            }
+            if (placed != null) {
+                holder = placed;
+            }
+        }
+        if (holder == null) {
+            holder = roomiest();
+            if (holder == null) {
+                queue.pushFront(event);
+                return false;
+            }
+        }
+        for (ObjectHandle handle : event.pins) {
+            if (handle.holder() == null) {
+                handle.placeOn(holder);
+                holder.objectPlaced();
+            }
+        }
+        ArrayDeque<PendingEvent> backlog = backlogs.get(holder);
+        if ((backlog == null || backlog.isEmpty()) && holder.freeSlots() > 0) {
+            send(holder, event);
+        } else {
+            backlogs.computeIfAbsent(holder, session -> new ArrayDeque<>()).addLast(event);
+        }
+        return true;
+    }
+
+    private void send(WorkerSession session, PendingEvent event) {
+        if (!session.send(event)) {
+            if (event.pins.isEmpty()) {
+                queue.pushFront(event);
+            } else {
+                loop.fail(event, new CachedObjectLostException("cached objects " + event.pins + " were lost: worker "
+                        + session.id() + ", which held them, is gone"));
+            }
+            return;
+        }
+        if (session.buffered() >= FLUSH_BYTES) {
+            session.flush();
+        }
+    }
+
+    private @Nullable WorkerSession roomiest() {
+        WorkerSession best = null;
+        int bestRoom = 0;
+        for (WorkerSession session : loop.sessions()) {
+            int room = session.freeSlots();
+            if (room > bestRoom) {
+                best = session;
+                bestRoom = room;
+            }
+        }
+        return best;
+    }
+
+    private void flushAll() {
+        for (WorkerSession session : loop.sessions()) {
+            if (session.buffered() > 0) {
+                session.flush();
+            }
+        }
+    }
+
+    /** On the way out, events waiting in backlogs go back to the head of the queue, in order. */
+    private void returnBacklogs() {
+        List<PendingEvent> waiting = new ArrayList<>();
+        backlogs.values().forEach(waiting::addAll);
+        backlogs.clear();
+        waiting.sort(java.util.Comparator.comparingLong(event -> event.id));
+        for (int i = waiting.size() - 1; i >= 0; i--) {
+            queue.pushFront(waiting.get(i));
         }
     }
 }

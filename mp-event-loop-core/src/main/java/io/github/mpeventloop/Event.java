@@ -25,6 +25,7 @@ public abstract class Event<R> {
     private transient @Nullable Object key;
     private transient boolean output = true;
     private transient int retries;
+    private transient boolean cached;
     private transient @Nullable Duration timeout;
 
     protected Event() {
@@ -56,6 +57,30 @@ public abstract class Event<R> {
     /** Whether the result is delivered to the output handlers. */
     public boolean hasOutput() {
         return output;
+    }
+
+    /**
+     * Uses the worker's live copies of cached objects (the seed's {@code cache=True}): a bound
+     * receiver ({@code a::calcC}) is cached if it is not yet, and the receiver and any argument
+     * that is cached travel as references to the copy the worker keeps, so that state persists
+     * there across events. The event then runs in the worker that holds those objects, in
+     * submission order. See {@link EventLoop#cacheObject(Object)}.
+     */
+    public Event<R> cached() {
+        this.cached = true;
+        return this;
+    }
+
+    public boolean isCached() {
+        return cached;
+    }
+
+    /**
+     * An event that reads the worker's current copy of a cached object back (the seed's
+     * {@code CacheObjectEvent}); give it a {@link #key(Object)} to find it among the results.
+     */
+    public static <T> CachedObjectEvent<T> readCached(T object) {
+        return new CachedObjectEvent<>(object, CachedObjectEvent.Action.READ);
     }
 
     /**

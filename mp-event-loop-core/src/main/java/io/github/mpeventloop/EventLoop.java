@@ -41,11 +41,13 @@ public final class EventLoop implements AutoCloseable {
     private final LoopSettings settings;
     private final LoopEngine engine;
     private final Map<String, LambdaTargets.Captured> namedTargets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CachedObjects objects;
 
     private EventLoop(LoopSettings settings, List<ResultHandler> handlers) {
         this.settings = settings;
         JsonMapper mapper = WireMapper.create();
-        this.engine = new LoopEngine(settings, mapper);
+        this.objects = new CachedObjects();
+        this.engine = new LoopEngine(settings, mapper, objects);
         handlers.forEach(engine.handlers()::add);
         settings.namedTargets().forEach(this::register);
     }
@@ -179,20 +181,191 @@ public final class EventLoop implements AutoCloseable {
      *
      * @return the event's future, which completes when its answer arrives
      */
-    @SuppressWarnings("unchecked")
     public <R> EventFuture<R> addEvent(Event<R> event) {
+        return submit(event, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> EventFuture<R> submit(Event<R> event, @Nullable Proxy<?> proxy) {
         CallEncoder encoder = engine.encoder();
         PendingEvent pending;
         if (event instanceof CallEvent<?> call) {
             LambdaTargets.Captured target = resolve(call);
-            pending = engine.submit(event,
-                    id -> encoder.encodeCall(id, event.hasOutput(), target.target(), target.values(), call.argsArray()),
-                    encoder.resultType(target.target()));
+            CallShape shape = call.shape();
+            List<ObjectHandle> pins = new ArrayList<>();
+            if (event.isCached()) {
+                shape = withCachedObjects(shape, target, call.argsArray(), pins);
+            }
+            if (proxy != null) {
+                pins.add(proxy.handle());
+            }
+            CallShape finalShape = shape;
+            pending = engine.submit(event, id -> encoder.encodeCall(id, event.hasOutput(), target.target(),
+                    target.values(), call.argsArray(), finalShape), encoder.resultType(target.target()), pins, proxy);
+        } else if (event instanceof CachedObjectEvent<?> objectEvent) {
+            pending = submitObjectEvent(objectEvent);
         } else {
             pending = engine.submit(event, id -> encoder.encodeEvent(id, event.hasOutput(), event),
-                    encoder.resultType(event));
+                    encoder.resultType(event), List.of(), null);
         }
         return (EventFuture<R>) (EventFuture<?>) pending.future;
+    }
+
+    /** Replaces the receiver and arguments that are cached objects with references; caches a bound receiver. */
+    private CallShape withCachedObjects(CallShape shape, LambdaTargets.Captured target, @Nullable Object[] args,
+            List<ObjectHandle> pins) {
+        Map<Integer, Long> refs = new java.util.HashMap<>(shape.refs());
+        Object[] captured = target.values();
+        boolean boundReceiver = captured.length > 0
+                && target.target().descriptor().kind() == io.github.mpeventloop.target.TargetDescriptor.Kind.INSTANCE;
+        for (int slot = 0; slot < captured.length + args.length; slot++) {
+            Object value = slot < captured.length ? captured[slot] : args[slot - captured.length];
+            if (value == null || isValue(value)) {
+                continue;
+            }
+            ObjectHandle handle = slot == 0 && boundReceiver ? cache(value) : objects.find(value, false);
+            if (handle != null) {
+                refs.put(slot, handle.id);
+                pins.add(handle);
+            }
+        }
+        return new CallShape(refs, shape.vars(), shape.storeResult(), shape.mirror(), shape.init());
+    }
+
+    /** Values that are never cached, as the seed never registered strings and numbers. */
+    private static boolean isValue(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof Enum<?>;
+    }
+
+    private PendingEvent submitObjectEvent(CachedObjectEvent<?> event) {
+        CallEncoder encoder = engine.encoder();
+        Object object = event.object();
+        ObjectHandle handle = objects.find(object, false);
+        if (handle == null) {
+            throw new IllegalArgumentException("the object is not cached in loop " + settings.name()
+                    + "; cache it first with cacheObject(object): " + object.getClass().getName());
+        }
+        switch (event.action()) {
+            case READ:
+                return engine.submit(event, id -> encoder.encodeObjectCall(id, "read", handle.id),
+                        engine.typeOf(handle.type), List.of(handle), null);
+            case RELEASE:
+                return engine.submit(event, id -> encoder.encodeObjectCall(id, "release", handle.id),
+                        engine.typeOf(Void.class), List.of(handle), null);
+            default:
+                boolean replace = event.action() == CachedObjectEvent.Action.REPLACE;
+                return engine.submit(event, id -> encoder.encodeStore(id, handle.id, object, replace),
+                        engine.typeOf(Void.class), List.of(handle), null);
+        }
+    }
+
+    // ---------------------------------------------------------------- cached objects
+
+    /**
+     * Keeps a copy of {@code object} in a worker (the seed's {@code cache_object}): it is sent
+     * once, and from then on {@link Event#cached() cached} events that use it (by identity) use
+     * the worker's live copy. Nothing happens if it is cached already. When this process no
+     * longer references the object, the worker's copy is released too.
+     *
+     * @return the object
+     * @throws ArgumentNotTransferableException if the object cannot travel
+     */
+    public <T> T cacheObject(T object) {
+        cache(object);
+        return object;
+    }
+
+    private ObjectHandle cache(Object object) {
+        synchronized (objects) {
+            ObjectHandle handle = objects.find(object, false);
+            if (handle != null) {
+                return handle;
+            }
+            handle = objects.find(object, true);
+            try {
+                submitObjectEvent(new CachedObjectEvent<>(object, CachedObjectEvent.Action.STORE));
+            } catch (RuntimeException e) {
+                objects.forget(handle);
+                throw e;
+            }
+            return handle;
+        }
+    }
+
+    /** Sends this process's current copy of a cached object again, replacing the worker's (the seed's {@code re_register}). */
+    public <T> EventFuture<T> reRegister(T object) {
+        cache(object);
+        return addEvent(new CachedObjectEvent<>(object, CachedObjectEvent.Action.REPLACE));
+    }
+
+    /** Whether {@code object} (this very object) is cached. */
+    public boolean isObjectCached(Object object) {
+        return objects.find(object, false) != null;
+    }
+
+    /** Releases the worker's copy of a cached object after the events already submitted on it; false if it was not cached. */
+    public boolean releaseObject(Object object) {
+        ObjectHandle handle = objects.find(object, false);
+        if (handle == null) {
+            return false;
+        }
+        addEvent(new CachedObjectEvent<>(object, CachedObjectEvent.Action.RELEASE));
+        objects.forget(handle);
+        return true;
+    }
+
+    /** Builds a proxy's object in a worker; its handle weakly references the proxy. */
+    <T> ObjectHandle createRemote(Proxy<T> proxy, CallEvent<T> creation) {
+        ObjectHandle handle = objects.remoteOnly(proxy, proxy.type());
+        creation.shape(new CallShape(Map.of(), Map.of(), handle.id, proxy.mirrored(), false));
+        LambdaTargets.Captured target = resolve(creation);
+        CallEncoder encoder = engine.encoder();
+        engine.submit(creation, id -> encoder.encodeCall(id, false, target.target(), target.values(),
+                creation.argsArray(), creation.shape()), encoder.resultType(target.target()), List.of(handle), proxy);
+        proxy.called();
+        return handle;
+    }
+
+    /** Calls a method on a proxy's object in its worker; the receiver slot is the proxy's object. */
+    <R> EventFuture<R> callRemote(Proxy<?> proxy, Target method, @Nullable Object... args) {
+        Object[] values = new Object[args.length + 1];
+        System.arraycopy(args, 0, values, 1, args.length);
+        CallEvent<R> call = new CallEvent<R>(method, null, values)
+                .shape(new CallShape(Map.of(0, proxy.handle().id), Map.of(), 0, proxy.mirrored(), false));
+        EventFuture<R> future = submit(call, proxy);
+        proxy.called();
+        return future;
+    }
+
+    <V> @Nullable V convert(@Nullable Object value, Class<V> type) {
+        return engine.convert(value, type);
+    }
+
+    // ---------------------------------------------------------------- named variables
+
+    /** Calls {@code method} on the worker's variable {@code name}, made by the worker initializer (the seed's {@code add_var_event}). */
+    public <T, R> EventFuture<R> addVarEvent(String name, Target.Call1<T, R> method) {
+        return addEvent(onVariable(name, method));
+    }
+
+    public <T, A, R> EventFuture<R> addVarEvent(String name, Target.Call2<T, A, R> method, @Nullable A a) {
+        return addEvent(onVariable(name, method, a));
+    }
+
+    public <T> EventFuture<Void> addVarEvent(String name, Target.Run1<T> method) {
+        return addEvent(onVariable(name, method));
+    }
+
+    public <T, A> EventFuture<Void> addVarEvent(String name, Target.Run2<T, A> method, @Nullable A a) {
+        return addEvent(onVariable(name, method, a));
+    }
+
+    private static <R> CallEvent<R> onVariable(String name, Target method, @Nullable Object... args) {
+        Object[] values = new Object[args.length + 1];
+        System.arraycopy(args, 0, values, 1, args.length);
+        return new CallEvent<R>(method, null, values)
+                .shape(new CallShape(Map.of(), Map.of(0, name), 0, List.of(), false));
     }
 
     private LambdaTargets.Captured resolve(CallEvent<?> call) {
@@ -360,6 +533,7 @@ public final class EventLoop implements AutoCloseable {
         private Duration maxRestartBackoff = Duration.ofSeconds(5);
         private long recycleAfterEvents;
         private long recycleAboveHeapBytes;
+        private Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer;
 
         private Builder() {
         }
@@ -417,8 +591,8 @@ public final class EventLoop implements AutoCloseable {
 
         /** Largest frame, in bytes, either way; larger arguments are refused at submission. Default 16 MiB. */
         public Builder maxFrameBytes(int maxFrameBytes) {
-            if (maxFrameBytes < 1024) {
-                throw new IllegalArgumentException("maxFrameBytes must be at least 1024, was " + maxFrameBytes);
+            if (maxFrameBytes < 64 * 1024) {
+                throw new IllegalArgumentException("maxFrameBytes must be at least 65536, was " + maxFrameBytes);
             }
             this.maxFrameBytes = maxFrameBytes;
             return this;
@@ -545,6 +719,16 @@ public final class EventLoop implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs once in every worker, replacements included, before its first event (the seed's
+         * {@code initialize_process}); the objects it returns become the worker's named variables,
+         * for {@link EventLoop#addVarEvent(String, Target.Call1)}.
+         */
+        public Builder workerInitializer(Target.Call0<? extends Map<String, ?>> initializer) {
+            this.workerInitializer = initializer;
+            return this;
+        }
+
         private static Duration positive(Duration value, String what) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(what + " must be positive, was " + value);
@@ -557,7 +741,7 @@ public final class EventLoop implements AutoCloseable {
                     classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
                     consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                     maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
-                    recycleAboveHeapBytes);
+                    recycleAboveHeapBytes, workerInitializer);
             return new EventLoop(settings, List.copyOf(handlers));
         }
     }

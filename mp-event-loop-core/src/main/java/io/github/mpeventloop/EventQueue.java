@@ -10,20 +10,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded queue of events accepted but not yet sent to a worker. Producers wait for room (or
- * give up after their timeout); the dispatcher takes from the head and can put an event back
- * there; {@link #removeAll()} hands back what is left when the loop stops.
+ * give up after their timeout); the dispatcher takes from the head and can put events back there;
+ * {@link #removeAll()} hands back what is left when the loop stops. Every addition wakes the
+ * dispatcher.
  */
 final class EventQueue {
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
     private final ArrayDeque<PendingEvent> items = new ArrayDeque<>();
     private final int capacity;
-    private boolean takingClosed;
+    private final Runnable onAdd;
 
-    EventQueue(int capacity) {
+    EventQueue(int capacity, Runnable onAdd) {
         this.capacity = capacity;
+        this.onAdd = onAdd;
     }
 
     /** Adds at the tail, waiting up to {@code timeoutNanos} for room; false if there was none. */
@@ -38,71 +39,53 @@ final class EventQueue {
                 remaining = notFull.awaitNanos(remaining);
             }
             items.addLast(event);
-            notEmpty.signal();
-            return true;
         } finally {
             lock.unlock();
         }
+        onAdd.run();
+        return true;
     }
 
     /** Takes the head without waiting. */
     @Nullable PendingEvent poll() {
         lock.lock();
         try {
-            return takeHead();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Takes the head, waiting for one; {@code null} once taking is closed. */
-    @Nullable PendingEvent take() throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            while (items.isEmpty() && !takingClosed) {
-                notEmpty.await();
+            PendingEvent head = items.pollFirst();
+            if (head != null) {
+                notFull.signal();
             }
-            return takingClosed ? null : takeHead();
+            return head;
         } finally {
             lock.unlock();
         }
     }
 
-    private @Nullable PendingEvent takeHead() {
-        PendingEvent head = items.pollFirst();
-        if (head != null) {
-            notFull.signal();
-        }
-        return head;
-    }
-
-    /** Moves up to {@code max} events from the head to {@code into}, without waiting. */
-    int drainTo(List<PendingEvent> into, int max) {
+    /** Moves up to {@code max} events that are on no cached object from the head to {@code into}. */
+    void drainUnpinnedTo(List<PendingEvent> into, int max) {
         lock.lock();
         try {
             int moved = 0;
-            while (moved < max && !items.isEmpty()) {
+            while (moved < max && !items.isEmpty() && items.peekFirst().pins.isEmpty()) {
                 into.add(items.pollFirst());
                 moved++;
             }
             if (moved > 0) {
                 notFull.signalAll();
             }
-            return moved;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Puts an event back at the head. */
+    /** Puts an event back at the head, beyond the capacity if need be: it was accepted already. */
     void pushFront(PendingEvent event) {
         lock.lock();
         try {
             items.addFirst(event);
-            notEmpty.signal();
         } finally {
             lock.unlock();
         }
+        onAdd.run();
     }
 
     /** Empties the queue, returning what it held in order. */
@@ -113,17 +96,6 @@ final class EventQueue {
             items.clear();
             notFull.signalAll();
             return all;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Makes {@link #take()} return {@code null} (stopping) or wait again (starting). */
-    void setTakingClosed(boolean closed) {
-        lock.lock();
-        try {
-            takingClosed = closed;
-            notEmpty.signalAll();
         } finally {
             lock.unlock();
         }

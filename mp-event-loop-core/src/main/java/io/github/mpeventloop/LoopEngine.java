@@ -53,7 +53,10 @@ final class LoopEngine {
     private final JsonMapper mapper;
     private final CallEncoder encoder;
     private final EventQueue queue;
-    private final WorkerPool pool = new WorkerPool();
+    private final DispatchSignal signal = new DispatchSignal();
+    private final WorkerPool pool = new WorkerPool(signal);
+    private final CachedObjects objects;
+    private volatile boolean dispatching;
     private final IdleTracker idle = new IdleTracker();
     private final HandlerChain handlers = new HandlerChain();
     private final AtomicLong eventIds = new AtomicLong();
@@ -70,11 +73,20 @@ final class LoopEngine {
     private final AtomicLong restarts = new AtomicLong();
     private volatile boolean timeoutsInUse;
 
-    LoopEngine(LoopSettings settings, JsonMapper mapper) {
+    LoopEngine(LoopSettings settings, JsonMapper mapper, CachedObjects objects) {
         this.settings = settings;
         this.mapper = mapper;
+        this.objects = objects;
         this.encoder = new CallEncoder(mapper, settings.maxFrameBytes());
-        this.queue = new EventQueue(settings.queueCapacity());
+        this.queue = new EventQueue(settings.queueCapacity(), signal::wake);
+    }
+
+    JavaType typeOf(java.lang.reflect.Type type) {
+        return mapper.getTypeFactory().constructType(type);
+    }
+
+    <V> @Nullable V convert(@Nullable Object value, Class<V> type) {
+        return value == null ? null : mapper.convertValue(value, type);
     }
 
     CallEncoder encoder() {
@@ -113,7 +125,8 @@ final class LoopEngine {
     // ---------------------------------------------------------------- submission
 
     /** Accepts an event: encodes it (which may refuse it), then queues it as the full-queue policy says. */
-    PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, JavaType resultType) {
+    PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, JavaType resultType, List<ObjectHandle> pins,
+            @Nullable Proxy<?> proxy) {
         if (state == State.STOPPING) {
             throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
         }
@@ -124,7 +137,7 @@ final class LoopEngine {
         long id = eventIds.incrementAndGet();
         Duration timeout = event.timeout() != null ? event.timeout() : settings.eventTimeout();
         PendingEvent pending = new PendingEvent(id, event, encode.apply(id), resultType,
-                timeout == null ? 0 : timeout.toNanos());
+                timeout == null ? 0 : timeout.toNanos(), pins, proxy);
         if (timeout != null) {
             timeoutsInUse = true;
         }
@@ -181,10 +194,10 @@ final class LoopEngine {
             synchronized (recentRestarts) {
                 recentRestarts.clear();
             }
-            queue.setTakingClosed(false);
-            pool.setClosed(false);
+            dispatching = true;
             state = State.RUNNING;
-            Thread thread = new Thread(new Dispatcher(queue, pool), "mp-event-loop-" + settings.name() + "-dispatcher");
+            Thread thread = new Thread(new Dispatcher(queue, new DispatcherView(), signal),
+                    "mp-event-loop-" + settings.name() + "-dispatcher");
             thread.setDaemon(true);
             dispatcher = thread;
             thread.start();
@@ -229,7 +242,27 @@ final class LoopEngine {
             session.sendShutdown();
             return;
         }
+        initialize(session);
         pool.add(session);
+    }
+
+    /** Sends the worker initializer as the first event of a new worker, before any other can reach it. */
+    private void initialize(WorkerSession session) {
+        Target.Call0<? extends java.util.Map<String, ?>> initializer = settings.workerInitializer();
+        if (initializer == null) {
+            return;
+        }
+        io.github.mpeventloop.target.LambdaTargets.Captured target =
+                io.github.mpeventloop.target.LambdaTargets.describe(initializer);
+        CallShape shape = new CallShape(java.util.Map.of(), java.util.Map.of(), 0, List.of(), true);
+        long id = eventIds.incrementAndGet();
+        CallEvent<?> event = Event.of(initializer);
+        event.noOutput().key("worker initializer of worker " + session.id());
+        PendingEvent pending = new PendingEvent(id, event, encoder.encodeCall(id, false, target.target(),
+                target.values(), new Object[0], shape), typeOf(Object.class), 0, List.of(), null);
+        idle.add();
+        session.send(pending);
+        session.flush();
     }
 
     List<Event<?>> stop() {
@@ -244,8 +277,8 @@ final class LoopEngine {
         }
         state = State.STOPPING;
         try {
-            queue.setTakingClosed(true);
-            pool.setClosed(true);
+            dispatching = false;
+            signal.wake();
             Thread thread = dispatcher;
             if (thread != null) {
                 thread.join();
@@ -329,7 +362,7 @@ final class LoopEngine {
     // ---------------------------------------------------------------- answers
 
     void capacityChanged() {
-        pool.capacityChanged();
+        signal.wake();
     }
 
     void answered(WorkerSession session, PendingEvent event, JsonNode answer, String type, long nanos) {
@@ -350,6 +383,9 @@ final class LoopEngine {
                 }
             }
         }
+        if (event.proxy != null && error == null && answer.hasNonNull("mirror")) {
+            event.mirror = mapper.convertValue(answer.get("mirror"), java.util.Map.class);
+        }
         finish(event, value, error, session.id(), nanos);
     }
 
@@ -364,30 +400,56 @@ final class LoopEngine {
             event.future.completeExceptionally(error);
         }
         ResultConsumer current = consumer;
-        if (event.hasOutput() && settings.hasResults() && current != null) {
+        if (event.reachesHandlers() && settings.hasResults() && current != null) {
             current.post(new Delivery(result, handlers, idle));
             return;
         }
         if (error != null && !event.hasOutput()) {
-            LOG.warn("Event {} (no output asked) failed: {}", event.id, error.toString());
+            LOG.warn("Event {} ({}) failed: {}", event.id, event.event.key() != null ? event.event.key()
+                    : "no output asked", error.toString());
         }
-        idle.done();
+        Proxy<?> proxy = event.proxy;
+        if (proxy == null) {
+            idle.done();
+            return;
+        }
+        java.util.Map<String, Object> mirror = error == null ? event.mirror : null;
+        Runnable sync = () -> {
+            try {
+                proxy.synced(mirror);
+            } finally {
+                idle.done();
+            }
+        };
+        if (current != null) {
+            current.post(sync);
+        } else {
+            sync.run();
+        }
     }
 
     /**
-     * A worker's channel ended. A worker runs its events one at a time in the order sent, so of the
-     * events it had not answered only the oldest can have started: the others go back to the head
-     * of the queue at no cost. The oldest is run again if it asked for retries, or fails with the
-     * worker's report; none when the worker said goodbye, declared itself dying after a fatal
-     * error, or was ended because that event timed out (which already failed it).
+     * A worker's channel ended. Its unanswered events are run again when they asked for retries,
+     * or fail with the worker's report: any of them may have run, since a worker sends its answers
+     * in batches. Exceptions, where none of them can have started: the worker said goodbye (it
+     * answers everything before it), it declared itself dying after a fatal error (it runs nothing
+     * after that answer), or it was ended because an event timed out (that event already failed;
+     * a worker runs one event at a time and sends what it answered within a millisecond, so the
+     * others were waiting behind it). Those go back to the head of the queue at no cost.
      */
     void sessionEnded(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
+        boolean retiring = session.state() == WorkerInfo.State.RETIRING;
+        List<PendingEvent> unanswered = session.end();
         pool.remove(session);
-        List<PendingEvent> unanswered = session.takeUnanswered();
         String condemned = session.condemnedBecause();
-        boolean noneStarted = saidBye || session.isDying() || condemned != null;
-        PendingEvent started = noneStarted || unanswered.isEmpty() ? null : unanswered.remove(0);
-        requeue(unanswered, false);
+        if (session.objectCount() > 0) {
+            objects.loseAllOn(session, "worker " + session.id() + " (pid " + session.worker().pid() + "), which held it, "
+                    + (saidBye ? "exited" : "was lost" + (cause == null ? "" : " (" + cause + ")")));
+        }
+        if (saidBye || session.isDying() || condemned != null) {
+            requeue(unanswered, false);
+            unanswered = List.of();
+        }
         if (saidBye) {
             session.worker().awaitExit(Duration.ofSeconds(5));
             return;
@@ -396,20 +458,21 @@ final class LoopEngine {
         String why = condemned != null ? condemned : cause == null ? "its channel closed" : cause.toString();
         String message = "worker " + session.id() + " (pid " + session.worker().pid() + ") was lost (" + why + "): "
                 + report.format() + crashFile(session.worker().pid());
-        if (state == State.RUNNING || started != null) {
-            LOG.error("Loop {}: {}; {} event(s) sent to it went back to the queue{}", settings.name(), message,
-                    unanswered.size(), started == null ? "" : ", event " + started.id + " was running");
+        if (state == State.RUNNING || !unanswered.isEmpty()) {
+            LOG.error("Loop {}: {}; {} event(s) in flight", settings.name(), message, unanswered.size());
         }
-        if (started != null) {
-            if (state == State.RUNNING && downReason == null && started.canRetry()) {
-                requeue(List.of(started), true);
+        List<PendingEvent> retried = new ArrayList<>();
+        for (PendingEvent event : unanswered) {
+            if (state == State.RUNNING && downReason == null && event.canRetry()) {
+                retried.add(event);
             } else {
-                finish(started, null, new WorkerLostException("event " + started.id + " did not complete after "
-                        + started.attempts + " attempt(s): " + message, session.id(), report.exitCode(), cause),
+                finish(event, null, new WorkerLostException("event " + event.id + " did not complete after "
+                        + event.attempts + " attempt(s): " + message, session.id(), report.exitCode(), cause),
                         session.id(), 0);
             }
         }
-        if (state == State.RUNNING && session.state() != WorkerInfo.State.RETIRING) {
+        requeue(retried, true);
+        if (state == State.RUNNING && !retiring) {
             restartAfterLoss(message);
         }
     }
@@ -480,7 +543,7 @@ final class LoopEngine {
                             attempt, START_ATTEMPTS, e);
                 }
             }
-            if (state == State.RUNNING && pool.sessions().isEmpty()) {
+            if (state == State.RUNNING && pool.isEmpty()) {
                 goDown("no worker could be started after " + START_ATTEMPTS + " attempts");
             }
         });
@@ -495,8 +558,8 @@ final class LoopEngine {
             downReason = reason;
         }
         LOG.error("Loop {} is DOWN and refuses new events: {}", settings.name(), reason);
-        pool.setClosed(true);
-        queue.setTakingClosed(true);
+        dispatching = false;
+        signal.wake();
         Thread thread = dispatcher;
         if (thread != null && thread != Thread.currentThread()) {
             try {
@@ -520,11 +583,16 @@ final class LoopEngine {
 
     /** Replaces a worker between events: a new one starts now, the old one finishes what it has and exits. */
     void retire(WorkerSession session, String because) {
+        if (session.objectCount() > 0) {
+            LOG.debug("Loop {}: worker {} holds cached objects and is not recycled although {}", settings.name(),
+                    session.id(), because);
+            return;
+        }
         if (state != State.RUNNING || !session.retire()) {
             return;
         }
         LOG.info("Loop {}: recycling worker {} because {}", settings.name(), session.id(), because);
-        pool.capacityChanged();
+        signal.wake();
         startReplacement();
     }
 
@@ -548,6 +616,41 @@ final class LoopEngine {
                     + timeout + " in worker " + session.id() + " (pid " + session.worker().pid()
                     + "); the worker was ended and is replaced", timeout), session.id(), now - running.sentNanos);
             session.worker().destroy();
+        }
+    }
+
+    /** The loop as its dispatcher sees it. */
+    private final class DispatcherView implements Dispatcher.Loop {
+
+        @Override
+        public boolean dispatching() {
+            return dispatching;
+        }
+
+        @Override
+        public List<WorkerSession> sessions() {
+            return pool.sessions();
+        }
+
+        @Override
+        public void fail(PendingEvent event, RuntimeException error) {
+            finish(event, null, error, 0, 0);
+        }
+
+        @Override
+        public void releaseDropped() {
+            List<ObjectHandle> dropped = objects.takeDropped();
+            if (dropped.isEmpty()) {
+                return;
+            }
+            java.util.Map<WorkerSession, List<Long>> byHolder = new java.util.HashMap<>();
+            for (ObjectHandle handle : dropped) {
+                WorkerSession holder = handle.holder();
+                if (holder != null) {
+                    byHolder.computeIfAbsent(holder, session -> new ArrayList<>()).add(handle.id);
+                }
+            }
+            byHolder.forEach(WorkerSession::release);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.github.mpeventloop;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JavaType;
 
 /**
@@ -24,7 +28,15 @@ final class PendingEvent {
     volatile long sendSequence;
 
     @SuppressWarnings("unchecked")
-    PendingEvent(long id, Event<?> event, byte[] frame, JavaType resultType, long timeoutNanos) {
+    /** Cached objects the event uses: it must run in the worker that holds them. */
+    final List<ObjectHandle> pins;
+    /** The proxy whose mirror the answer updates, or {@code null}. */
+    final @Nullable Proxy<?> proxy;
+    /** The mirrored properties of a proxy call's answer. */
+    volatile java.util.@Nullable Map<String, Object> mirror;
+
+    PendingEvent(long id, Event<?> event, byte[] frame, JavaType resultType, long timeoutNanos,
+            List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
         this.id = id;
         this.event = (Event<Object>) event;
         this.future = new EventFuture<>(id, this.event);
@@ -32,6 +44,8 @@ final class PendingEvent {
         this.resultType = resultType;
         this.submittedNanos = System.nanoTime();
         this.timeoutNanos = timeoutNanos;
+        this.pins = pins;
+        this.proxy = proxy;
     }
 
     boolean canRetry() {
@@ -40,5 +54,10 @@ final class PendingEvent {
 
     boolean hasOutput() {
         return event.hasOutput();
+    }
+
+    /** Whether output handlers see this event's result: not for no-output events nor proxy calls. */
+    boolean reachesHandlers() {
+        return event.hasOutput() && proxy == null;
     }
 }

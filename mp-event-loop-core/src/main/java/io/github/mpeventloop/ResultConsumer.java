@@ -36,7 +36,7 @@ public final class ResultConsumer implements AutoCloseable {
         this.handlerExecutor = handlerExecutor;
     }
 
-    void post(Delivery delivery) {
+    void post(Runnable delivery) {
         synchronized (this) {
             if (!closed) {
                 if (thread == null) {
@@ -48,8 +48,7 @@ public final class ResultConsumer implements AutoCloseable {
                 return;
             }
         }
-        LOG.warn("Result consumer {} is closed; delivering event {} on the calling thread", name,
-                delivery.result().eventId());
+        LOG.warn("Result consumer {} is closed; delivering on the calling thread", name);
         dispatch(delivery);
     }
 

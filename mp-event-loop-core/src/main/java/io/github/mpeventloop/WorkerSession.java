@@ -40,6 +40,7 @@ final class WorkerSession {
     private final long eventBudget;
     private long sent;
     private volatile boolean dying;
+    private final AtomicInteger objects = new AtomicInteger();
     private final Instant startedAt = Instant.now();
     private final ConcurrentHashMap<Long, PendingEvent> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightCount = new AtomicInteger();
@@ -81,15 +82,22 @@ final class WorkerSession {
 
     /** How many more events the worker may be sent now. */
     int freeSlots() {
-        if (state != WorkerInfo.State.READY || dying) {
+        if (state != WorkerInfo.State.READY || dying || condemnedBecause != null) {
             return 0;
         }
         int room = window - inFlightCount.get();
         return eventBudget > 0 ? (int) Math.min(room, eventBudget - sent) : room;
     }
 
-    /** Buffers an event for the worker; {@link #flush()} sends it. Dispatcher thread only. */
-    void send(PendingEvent event) {
+    /**
+     * Buffers an event for the worker; {@link #flush()} sends it. Dispatcher thread only.
+     *
+     * @return false if the worker is gone already: the event was not taken
+     */
+    synchronized boolean send(PendingEvent event) {
+        if (state == WorkerInfo.State.STOPPED) {
+            return false;
+        }
         event.attempts++;
         sent++;
         event.sendSequence = ++sendSequence;
@@ -97,6 +105,31 @@ final class WorkerSession {
         inFlight.put(event.id, event);
         inFlightCount.incrementAndGet();
         worker.writer().append(event.frame);
+        return true;
+    }
+
+    /** Tells the worker to forget objects its callers dropped; sent with the next flush. */
+    void release(List<Long> objectIds) {
+        if (state == WorkerInfo.State.STOPPED) {
+            return;
+        }
+        Frames.append(worker.writer(), mapper, Frames.RELEASE, out -> {
+            out.writeArrayPropertyStart("objects");
+            for (long id : objectIds) {
+                out.writeNumber(id);
+            }
+            out.writeEndArray();
+        });
+        objects.addAndGet(-objectIds.size());
+    }
+
+    void objectPlaced() {
+        objects.incrementAndGet();
+    }
+
+    /** Cached objects and proxies' objects this worker holds, as far as the parent knows. */
+    int objectCount() {
+        return objects.get();
     }
 
     int buffered() {
@@ -134,7 +167,6 @@ final class WorkerSession {
         } catch (IOException | RuntimeException e) {
             cause = e;
         }
-        state = WorkerInfo.State.STOPPED;
         engine.sessionEnded(this, bye, cause);
     }
 
@@ -226,8 +258,12 @@ final class WorkerSession {
         return dying;
     }
 
-    /** Takes every unanswered event away from this session, oldest first. */
-    List<PendingEvent> takeUnanswered() {
+    /** Marks the worker gone and takes every unanswered event away from it, oldest first. */
+    synchronized List<PendingEvent> end() {
+        state = WorkerInfo.State.STOPPED;
+        synchronized (drainMonitor) {
+            drainMonitor.notifyAll();
+        }
         List<PendingEvent> left = new ArrayList<>(inFlight.values());
         inFlight.clear();
         inFlightCount.set(0);

@@ -55,8 +55,14 @@ public final class ThreadWorkerLauncher implements WorkerLauncher {
             thread.start();
             FrameReader reader = new FrameReader(toParent.source(), settings.maxFrameBytes(), () -> { });
             FrameWriter writer = new FrameWriter(toWorker.sink(), settings.maxFrameBytes());
-            Handshake.welcome(reader, writer, mapper, secret, settings.welcome(workerId));
-            return new ThreadWorker(workerId, thread, toWorker, toParent, reader, writer);
+            ThreadWorker worker = new ThreadWorker(workerId, thread, toWorker, toParent, reader, writer);
+            try {
+                Handshake.welcome(reader, writer, mapper, secret, settings.welcome(workerId));
+            } catch (IOException | RuntimeException e) {
+                worker.destroy();
+                throw e;
+            }
+            return worker;
         } catch (IOException | RuntimeException e) {
             throw new WorkerStartException(name + " could not be started: " + e, e);
         }

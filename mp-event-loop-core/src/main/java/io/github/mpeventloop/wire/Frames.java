@@ -29,6 +29,8 @@ public final class Frames {
     public static final String ERROR = "error";
     /** Worker to parent: its heap stays above the recycling threshold; the parent replaces it between events. */
     public static final String RECYCLE = "recycle";
+    /** Parent to worker: forget the cached objects listed; no answer. */
+    public static final String RELEASE = "release";
     /** Parent to worker: finish what was sent, answer {@link #BYE} and exit. */
     public static final String SHUTDOWN = "shutdown";
     /** Worker to parent: last frame before a clean exit. */

@@ -32,11 +32,18 @@ final class CallRunner {
     private final JsonMapper mapper;
     private final ClassLoader loader;
     private final TargetResolver resolver;
+    private final WorkerObjects objects;
+    private final Mirror mirror = new Mirror();
 
-    CallRunner(JsonMapper mapper, ClassLoader loader) {
+    CallRunner(JsonMapper mapper, ClassLoader loader, WorkerObjects objects) {
         this.mapper = mapper;
         this.loader = loader;
         this.resolver = new TargetResolver(loader);
+        this.objects = objects;
+    }
+
+    /** What one call produced: its value, and the object whose properties are mirrored back. */
+    private record Outcome(@Nullable Object value, @Nullable Object subject) {
     }
 
     void run(JsonNode call, FrameWriter writer) {
@@ -44,12 +51,18 @@ final class CallRunner {
         boolean output = call.path("output").asBoolean(true);
         long start = System.nanoTime();
         Object value = null;
+        Object subject = null;
         Throwable failure = null;
         try {
-            value = call.has("event") ? runEvent(call) : runTarget(call);
+            Outcome outcome = dispatch(call);
+            value = outcome.value();
+            subject = outcome.subject();
         } catch (Throwable e) {
             failure = e;
         }
+        JsonNode mirrored = call.path("mirror");
+        java.util.Map<String, Object> properties = failure == null && subject != null && mirrored.isArray()
+                ? mirror.read(subject, mirrored) : java.util.Map.of();
         long nanos = System.nanoTime() - start;
         if (failure == null) {
             Object result = value;
@@ -60,6 +73,10 @@ final class CallRunner {
                     if (output) {
                         out.writeName("value");
                         mapper.writeValue(out, result);
+                    }
+                    if (!properties.isEmpty()) {
+                        out.writeName("mirror");
+                        mapper.writeValue(out, properties);
                     }
                 });
             } catch (FrameTooLargeException e) {
@@ -112,7 +129,46 @@ final class CallRunner {
         }
     }
 
-    private @Nullable Object runTarget(JsonNode call) throws Throwable {
+    private Outcome dispatch(JsonNode call) throws Throwable {
+        if (call.has("event")) {
+            return new Outcome(runEvent(call), null);
+        }
+        if (call.has("read")) {
+            return new Outcome(cached(call.path("read").asLong()), null);
+        }
+        if (call.has("release")) {
+            objects.release(call.path("release").asLong());
+            return new Outcome(null, null);
+        }
+        if (call.has("store") && !call.has("target")) {
+            store(call);
+            return new Outcome(null, null);
+        }
+        return runTarget(call);
+    }
+
+    private Object cached(long id) {
+        Object object = objects.cached(id);
+        if (object == null) {
+            throw new IllegalStateException("no cached object #" + id + " in this worker");
+        }
+        return object;
+    }
+
+    private void store(JsonNode call) throws ClassNotFoundException {
+        String className = call.path("class").asString("");
+        if (TargetPolicy.isPlatformClass(className)) {
+            throw new TargetNotFoundException("a cached object cannot be a platform object: " + className, null);
+        }
+        Class<?> type = Class.forName(className, false, loader);
+        Object object = read(call.path("values").path(0), type, "cached object of class " + className);
+        if (object == null) {
+            throw new IllegalArgumentException("no value for cached object #" + call.path("store").asLong());
+        }
+        objects.store(call.path("store").asLong(), object, call.path("replace").asBoolean(false));
+    }
+
+    private Outcome runTarget(JsonNode call) throws Throwable {
         TargetDescriptor descriptor;
         try {
             descriptor = TargetDescriptor.read(call.path("target"));
@@ -126,11 +182,55 @@ final class CallRunner {
             throw new IllegalArgumentException(target + " takes " + target.valueCount() + " values, the call has "
                     + values.size());
         }
+        JsonNode refs = call.path("refs");
+        JsonNode vars = call.path("vars");
         Object[] decoded = new Object[values.size()];
         for (int i = 0; i < decoded.length; i++) {
-            decoded[i] = read(values.get(i), target.valueType(i), "value " + i + " of " + target);
+            String slot = Integer.toString(i);
+            if (refs.has(slot)) {
+                decoded[i] = cached(refs.path(slot).asLong());
+            } else if (vars.has(slot)) {
+                decoded[i] = variable(vars.path(slot).asString());
+            } else {
+                decoded[i] = read(values.get(i), target.valueType(i), "value " + i + " of " + target);
+            }
         }
-        return target.invoke(decoded);
+        Object result = target.invoke(decoded);
+        if (call.has("storeResult")) {
+            if (result == null) {
+                throw new IllegalStateException(target + " returned null; there is no object to keep");
+            }
+            objects.store(call.path("storeResult").asLong(), result, true);
+            return new Outcome(null, result);
+        }
+        if (call.path("init").asBoolean(false)) {
+            return new Outcome(nameVariables(result, target), null);
+        }
+        return new Outcome(result, decoded.length > 0 && refs.has("0") ? decoded[0] : null);
+    }
+
+    private Object variable(String name) {
+        Object value = objects.named(name);
+        if (value == null) {
+            throw new IllegalStateException("no variable '" + name + "' in this worker: the worker initializer "
+                    + "did not make one (see EventLoop.Builder#workerInitializer)");
+        }
+        return value;
+    }
+
+    private java.util.List<String> nameVariables(@Nullable Object result, ResolvedTarget initializer) {
+        if (!(result instanceof java.util.Map<?, ?> variables)) {
+            throw new IllegalStateException("the worker initializer " + initializer + " must return a Map of names to "
+                    + "objects, returned " + result);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        variables.forEach((name, value) -> {
+            if (name instanceof String text && value != null) {
+                objects.name(text, value);
+                names.add(text);
+            }
+        });
+        return names;
     }
 
     private @Nullable Object runEvent(JsonNode call) throws Exception {

@@ -10,12 +10,14 @@ import java.util.OptionalInt;
 public final class WorkerContext {
 
     private static final ThreadLocal<Integer> THREAD_WORKER = new ThreadLocal<>();
+    private static final ThreadLocal<WorkerObjects> OBJECTS = new ThreadLocal<>();
 
     private WorkerContext() {
     }
 
-    static void enter(int workerId) {
+    static void enter(int workerId, WorkerObjects objects) {
         THREAD_WORKER.set(workerId);
+        OBJECTS.set(objects);
     }
 
     /** The id of the worker this code runs in, if it runs in one. */
@@ -33,6 +35,12 @@ public final class WorkerContext {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** How many cached objects and proxies' objects the worker running this code holds; 0 outside a worker. */
+    public static int cachedObjectCount() {
+        WorkerObjects objects = OBJECTS.get();
+        return objects == null ? 0 : objects.cachedCount();
     }
 
     /** Whether this code runs in a worker JVM (not in a worker thread of the parent). */

@@ -1,0 +1,205 @@
+package io.github.mpeventloop;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An object that lives only in a worker (the seed's {@code Proxy}): it is built there by a
+ * factory or constructor reference, and every call on it is an event run on that object, in the
+ * order made. The properties the proxy names (fields, or methods without arguments such as
+ * getters) are mirrored into a local copy after each call, on the loop's consumer thread, so that
+ * a GUI reads the last known values without blocking; {@link #awaitSync()} (the seed's
+ * {@code mp_wait}) waits until that copy reflects every call made so far.
+ *
+ * <pre>{@code
+ * Proxy<Point> p = Proxy.of(Point.class).mirroring("x", "y", "getZ").create(loop, Point::new, 0, 0, 0);
+ * p.run(Point::move, 1, 2, 7);
+ * p.awaitSync();
+ * p.get("x", Integer.class); // 1
+ * }</pre>
+ *
+ * <p>Calls on a proxy reach no output handler; their values come back through the futures. When
+ * the proxy is no longer referenced, its object is released in the worker. If that worker dies,
+ * later calls fail with {@link CachedObjectLostException}.
+ *
+ * @param <T> type of the object in the worker
+ */
+public final class Proxy<T> {
+
+    private final EventLoop loop;
+    private final Class<T> type;
+    private final List<String> mirrored;
+    private final Object syncMonitor = new Object();
+    private volatile Map<String, Object> mirror = Map.of();
+    private @Nullable ObjectHandle handle;
+    private long calls;
+    private long synced;
+
+    private Proxy(EventLoop loop, Class<T> type, List<String> mirrored) {
+        this.loop = loop;
+        this.type = type;
+        this.mirrored = mirrored;
+    }
+
+    /** Starts describing a proxy of objects of {@code type}. */
+    public static <T> Spec<T> of(Class<T> type) {
+        return new Spec<>(type, List.of());
+    }
+
+    /** What a proxy mirrors; {@code create} builds the object in a worker. */
+    public static final class Spec<T> {
+        private final Class<T> type;
+        private final List<String> mirrored;
+
+        private Spec(Class<T> type, List<String> mirrored) {
+            this.type = type;
+            this.mirrored = mirrored;
+        }
+
+        /** Names of fields or argument-less methods (getters) mirrored after each call (the seed's PROPERTIES and GETTERS). */
+        public Spec<T> mirroring(String... names) {
+            return new Spec<>(type, List.of(names));
+        }
+
+        public Proxy<T> create(EventLoop loop, Target.Call0<T> factory) {
+            return start(loop, Event.of(factory));
+        }
+
+        public <A> Proxy<T> create(EventLoop loop, Target.Call1<A, T> factory, @Nullable A a) {
+            return start(loop, Event.of(factory, a));
+        }
+
+        public <A, B> Proxy<T> create(EventLoop loop, Target.Call2<A, B, T> factory, @Nullable A a, @Nullable B b) {
+            return start(loop, Event.of(factory, a, b));
+        }
+
+        public <A, B, C> Proxy<T> create(EventLoop loop, Target.Call3<A, B, C, T> factory, @Nullable A a,
+                @Nullable B b, @Nullable C c) {
+            return start(loop, Event.of(factory, a, b, c));
+        }
+
+        private Proxy<T> start(EventLoop loop, CallEvent<T> creation) {
+            Proxy<T> proxy = new Proxy<>(loop, type, mirrored);
+            proxy.handle = loop.createRemote(proxy, creation);
+            return proxy;
+        }
+    }
+
+    ObjectHandle handle() {
+        ObjectHandle current = handle;
+        if (current == null) {
+            throw new IllegalStateException("proxy is not created yet");
+        }
+        return current;
+    }
+
+    List<String> mirrored() {
+        return mirrored;
+    }
+
+    Class<T> type() {
+        return type;
+    }
+
+    /** Counts a call made on this proxy; {@link #synced} counts it back once its answer is mirrored. */
+    void called() {
+        synchronized (syncMonitor) {
+            calls++;
+        }
+    }
+
+    /** Takes the mirrored values of one answer (none when the call failed); runs on the consumer thread. */
+    void synced(@Nullable Map<String, Object> values) {
+        if (values != null && !values.isEmpty()) {
+            Map<String, Object> next = new HashMap<>(mirror);
+            next.putAll(values);
+            mirror = Map.copyOf(next);
+        }
+        synchronized (syncMonitor) {
+            synced++;
+            syncMonitor.notifyAll();
+        }
+    }
+
+    /** The last mirrored value of a property, as JSON made it (numbers, strings, lists, maps), or {@code null}. */
+    public @Nullable Object get(String property) {
+        return mirror.get(property);
+    }
+
+    /** The last mirrored value of a property, converted to {@code valueType}. */
+    public <V> @Nullable V get(String property, Class<V> valueType) {
+        return loop.convert(mirror.get(property), valueType);
+    }
+
+    /** Waits until the mirror reflects every call made on this proxy so far. */
+    public boolean awaitSync(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (syncMonitor) {
+            long target = calls;
+            while (synced < target) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(syncMonitor, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** {@link #awaitSync(Duration)} without a time limit. */
+    public void awaitSync() {
+        awaitSync(Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    /** Calls {@code method} on the object in the worker. */
+    public <R> EventFuture<R> call(Target.Call1<T, R> method) {
+        return loop.callRemote(this, method);
+    }
+
+    public <A, R> EventFuture<R> call(Target.Call2<T, A, R> method, @Nullable A a) {
+        return loop.callRemote(this, method, a);
+    }
+
+    public <A, B, R> EventFuture<R> call(Target.Call3<T, A, B, R> method, @Nullable A a, @Nullable B b) {
+        return loop.callRemote(this, method, a, b);
+    }
+
+    public <A, B, C, R> EventFuture<R> call(Target.Call4<T, A, B, C, R> method, @Nullable A a, @Nullable B b,
+            @Nullable C c) {
+        return loop.callRemote(this, method, a, b, c);
+    }
+
+    /** Calls {@code method}, which returns nothing, on the object in the worker. */
+    public EventFuture<Void> run(Target.Run1<T> method) {
+        return loop.callRemote(this, method);
+    }
+
+    public <A> EventFuture<Void> run(Target.Run2<T, A> method, @Nullable A a) {
+        return loop.callRemote(this, method, a);
+    }
+
+    public <A, B> EventFuture<Void> run(Target.Run3<T, A, B> method, @Nullable A a, @Nullable B b) {
+        return loop.callRemote(this, method, a, b);
+    }
+
+    public <A, B, C> EventFuture<Void> run(Target.Run4<T, A, B, C> method, @Nullable A a, @Nullable B b,
+            @Nullable C c) {
+        return loop.callRemote(this, method, a, b, c);
+    }
+
+    @Override
+    public String toString() {
+        return "Proxy[" + type.getSimpleName() + " " + mirror + "]";
+    }
+}
