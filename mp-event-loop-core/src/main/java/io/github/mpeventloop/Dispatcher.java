@@ -132,7 +132,7 @@ final class Dispatcher implements Runnable {
             }
         }
         if (holder == null) {
-            holder = roomiest();
+            holder = leastLoadedWithObjects();
             if (holder == null) {
                 queue.pushFront(event);
                 return false;
@@ -176,6 +176,17 @@ final class Dispatcher implements Runnable {
             if (room > bestRoom) {
                 best = session;
                 bestRoom = room;
+            }
+        }
+        return best;
+    }
+
+    /** Where a new cached object goes: the worker with room that holds the fewest objects. */
+    private @Nullable WorkerSession leastLoadedWithObjects() {
+        WorkerSession best = null;
+        for (WorkerSession session : loop.sessions()) {
+            if (session.freeSlots() > 0 && (best == null || session.objectCount() < best.objectCount())) {
+                best = session;
             }
         }
         return best;

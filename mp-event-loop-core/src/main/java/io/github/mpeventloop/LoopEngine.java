@@ -173,7 +173,7 @@ final class LoopEngine {
             downReason = null;
             LaunchSettings launch = new LaunchSettings(settings.name(), settings.javaExecutable(), settings.jvmOptions(),
                     settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes(),
-                    settings.recycleAboveHeapBytes());
+                    settings.recycleAboveHeapBytes(), settings.classDataSharing());
             launcher = settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
                     : new ProcessWorkerLauncher(launch);
             consumer = settings.consumer() != null ? settings.consumer()

@@ -473,7 +473,7 @@ public class MpEventLoopProperties implements Validator {
     /** The frames that carry events and results between this JVM and its workers. */
     public static class Frame {
 
-        static final DataSize MIN_SIZE = DataSize.ofKilobytes(1);
+        static final DataSize MIN_SIZE = DataSize.ofKilobytes(64);
 
         /**
          * Largest frame either way; an event whose arguments are larger is refused when it is added.

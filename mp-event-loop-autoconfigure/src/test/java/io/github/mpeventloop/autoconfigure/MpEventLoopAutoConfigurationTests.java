@@ -145,11 +145,11 @@ class MpEventLoopAutoConfigurationTests {
 
     @Test
     void theFrameLimitRefusesLargerArguments() {
-        this.contextRunner.withPropertyValues("mp.event-loop.frame.max-size=2KB").run(context -> {
+        this.contextRunner.withPropertyValues("mp.event-loop.frame.max-size=64KB").run(context -> {
             EventLoop loop = context.getBean(EventLoop.class);
             assertThat(loop.addEvent(Work::upper, "x".repeat(100)).get(10, TimeUnit.SECONDS)).hasSize(100);
             assertThatExceptionOfType(FrameTooLargeException.class)
-                .isThrownBy(() -> loop.addEvent(Work::upper, "x".repeat(4096)));
+                .isThrownBy(() -> loop.addEvent(Work::upper, "x".repeat(100 * 1024)));
         });
     }
 

@@ -14,9 +14,11 @@ import java.util.List;
  * @param startTimeout how long a worker may take to connect and say hello
  * @param maxFrameBytes the frame limit
  * @param recycleAboveHeapBytes heap after a collection above which a worker asks to be replaced, 0 for never
+ * @param classDataSharing whether workers start from a class-data sharing archive where one can work
  */
 public record LaunchSettings(String loopName, String javaExecutable, List<String> jvmOptions, String classPath,
-        String mainClass, Duration startTimeout, int maxFrameBytes, long recycleAboveHeapBytes) {
+        String mainClass, Duration startTimeout, int maxFrameBytes, long recycleAboveHeapBytes,
+        boolean classDataSharing) {
 
     public LaunchSettings {
         jvmOptions = List.copyOf(jvmOptions);

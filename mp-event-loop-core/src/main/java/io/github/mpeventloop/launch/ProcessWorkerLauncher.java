@@ -52,12 +52,15 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
 
     private final LaunchSettings settings;
     private final @Nullable Path executableJar;
+    private final ClassDataArchive archive;
     private final JsonMapper mapper = WireMapper.create();
     private @Nullable RuntimeDirectory directory;
 
     public ProcessWorkerLauncher(LaunchSettings settings) {
         this.settings = settings;
         this.executableJar = ExecutableJar.detect(settings.classPath()).orElse(null);
+        this.archive = ClassDataArchive.forWorkers(settings.javaExecutable(), settings.classPath(),
+                settings.classDataSharing() && executableJar == null);
     }
 
     private synchronized Path socketPath(int workerId) {
@@ -69,9 +72,14 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
 
     /** The command that starts a worker JVM. */
     List<String> command(int workerId) {
+        return command(workerId, ClassDataArchive.Plan.NONE);
+    }
+
+    private List<String> command(int workerId, ClassDataArchive.Plan archivePlan) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable());
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(archivePlan.options());
         command.addAll(settings.jvmOptions());
         command.add("-D" + WORKER_ID_PROPERTY + "=" + workerId);
         if (executableJar != null) {
@@ -97,9 +105,11 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         OutputPump output = new OutputPump();
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
-            ProcessBuilder builder = new ProcessBuilder(command(workerId));
+            ClassDataArchive.Plan archivePlan = archive.plan(workerId);
+            ProcessBuilder builder = new ProcessBuilder(command(workerId, archivePlan));
             builder.environment().put("CLASSPATH", classPath());
             process = builder.start();
+            archivePlan.started().accept(process);
             WorkerProcesses.track(process);
             output.start(process.getInputStream(), "stdout", name);
             output.start(process.getErrorStream(), "stderr", name);

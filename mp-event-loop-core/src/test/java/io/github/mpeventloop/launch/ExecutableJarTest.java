@@ -78,7 +78,7 @@ class ExecutableJarTest {
 
     private static LaunchSettings settings(String classPath) {
         return new LaunchSettings("test", "java", List.of("-Xmx64m"), classPath, WorkerMain.class.getName(),
-                Duration.ofSeconds(5), 1 << 20, 0);
+                Duration.ofSeconds(5), 1 << 20, 0, false);
     }
 
     private Path jar(String name, String mainClass) throws IOException {
