@@ -1,5 +1,6 @@
 /**
- * The sample application: a web service that counts primes in worker JVMs, and the plain-Java Quick Start.
+ * The sample application: a fractal explorer and a prime counter whose work runs in worker JVMs,
+ * and the plain-Java Quick Start.
  */
 @NullMarked
 package io.github.mpeventloop.sample;

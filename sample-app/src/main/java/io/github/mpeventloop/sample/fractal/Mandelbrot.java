@@ -1,0 +1,64 @@
+package io.github.mpeventloop.sample.fractal;
+
+/**
+ * The work each tile event does in a worker JVM: the escape-time algorithm over the pixels of a
+ * tile. Plain static code, so that the worker needs nothing but this class and its arguments.
+ */
+public final class Mandelbrot {
+
+    private static final double ESCAPE_RADIUS_SQUARED = 4.0;
+
+    private Mandelbrot() {
+    }
+
+    /** Computes a tile: the target of the tile events. */
+    public static TilePixels renderTile(TileSpec tile) {
+        long start = System.nanoTime();
+        int[] iterations = iterations(tile);
+        return new TilePixels(iterations, ProcessHandle.current().pid(), System.nanoTime() - start);
+    }
+
+    /**
+     * Iteration counts of the tile's pixels, row by row: for each pixel, the mean escape time of its
+     * {@code samples x samples} points, rounded down; {@code maxIterations} when none escapes.
+     */
+    public static int[] iterations(TileSpec tile) {
+        Viewport view = tile.view();
+        int samples = view.samples();
+        int[] counts = new int[tile.width() * tile.height()];
+        for (int row = 0; row < tile.height(); row++) {
+            for (int column = 0; column < tile.width(); column++) {
+                long sum = 0;
+                for (int sy = 0; sy < samples; sy++) {
+                    double im = view.im(tile.y() + row + (sy + 0.5) / samples);
+                    for (int sx = 0; sx < samples; sx++) {
+                        sum += escapeTime(view.re(tile.x() + column + (sx + 0.5) / samples), im, view.maxIterations());
+                    }
+                }
+                counts[row * tile.width() + column] = (int) (sum / (samples * samples));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Iterations of {@code z -> z*z + c} from {@code z = 0} until {@code |z| > 2}, for
+     * {@code c = re + im*i}; {@code maxIterations} if it never escapes within that many.
+     */
+    public static int escapeTime(double re, double im, int maxIterations) {
+        double zr = 0;
+        double zi = 0;
+        int n = 0;
+        while (n < maxIterations) {
+            double zr2 = zr * zr;
+            double zi2 = zi * zi;
+            if (zr2 + zi2 > ESCAPE_RADIUS_SQUARED) {
+                break;
+            }
+            zi = 2 * zr * zi + im;
+            zr = zr2 - zi2 + re;
+            n++;
+        }
+        return n;
+    }
+}
