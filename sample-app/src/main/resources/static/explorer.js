@@ -21,10 +21,12 @@ const explorer = {
 
 // ------------------------------------------------------------------ colours
 
+// A cyclic gradient: colour bands repeat as the escape time grows, so every zoom level shows them.
 const STOPS = [
-  [0.0, [0, 7, 100]], [0.3, [32, 107, 203]], [0.55, [237, 255, 255]],
-  [0.75, [255, 170, 0]], [0.9, [120, 40, 0]], [1.0, [30, 4, 0]],
+  [0.0, [0, 7, 100]], [0.16, [32, 107, 203]], [0.42, [237, 255, 255]],
+  [0.64, [255, 170, 0]], [0.86, [0, 2, 0]], [1.0, [0, 7, 100]],
 ];
+const BAND = 6; // a band every BAND² iterations from the start: 36, 144, 324, ...
 
 function gradient(t) {
   for (let i = 1; i < STOPS.length; i++) {
@@ -41,9 +43,8 @@ function gradient(t) {
 /** One opaque RGBA colour per iteration count (as little-endian 32-bit words); the set itself is black. */
 function palette(maxIterations) {
   const colours = new Uint32Array(maxIterations + 1);
-  const scale = Math.log(maxIterations + 1);
   for (let n = 0; n < maxIterations; n++) {
-    const [r, g, b] = gradient(Math.log(n + 1) / scale);
+    const [r, g, b] = gradient((Math.sqrt(n) / BAND) % 1);
     colours[n] = (255 << 24 | b << 16 | g << 8 | r) >>> 0;
   }
   colours[maxIterations] = 0xff000000;
@@ -194,7 +195,7 @@ function drawOverlay() {
       continue;
     }
     overlay.setLineDash(retried || tile.failed ? [4, 3] : []);
-    overlay.strokeStyle = tile.failed ? '#ff4d6d' : retried ? '#ffffff' : workerColour(tile.workerId);
+    overlay.strokeStyle = tile.failed ? '#ff4d6d' : retried ? '#ff2e88' : workerColour(tile.workerId);
     overlay.lineWidth = retried || tile.failed ? 2 : 1;
     overlay.strokeRect(tile.x + 1, tile.y + 1, tile.width - 2, tile.height - 2);
     overlay.fillStyle = overlay.strokeStyle;
@@ -322,15 +323,14 @@ function formatUptime(seconds) {
 async function crashWorker() {
   const button = $('crash');
   button.disabled = true;
-  log('Sending an event that halts the worker running it…', 'warn');
+  log('Sending an event that halts its worker in the middle of the next tile…', 'warn');
   try {
     const response = await fetch('api/crash', { method: 'POST' });
     const report = await response.json();
-    if (report.workerLost) {
-      log(`Worker #${report.workerId} died (exit code ${report.exitCode}); the loop replaces it. ${report.message}`,
-        'warn');
+    if (response.ok) {
+      log(`Crash armed: ${report.message}`, 'warn');
     } else {
-      log('The crash event did not kill its worker: ' + report.message, 'error');
+      log('The crash event failed: ' + (report.message || response.status), 'error');
     }
   } catch (error) {
     log('Crash request failed: ' + error, 'error');

@@ -22,7 +22,7 @@ class PrimeResultLogger {
     @OutputHandler
     void logFailure(EventResult<?> result) {
         if (!result.isSuccess()) {
-            LOG.warn("Event {} (key {}) failed: {}", result.eventId(), result.eventKey(), result.error());
+            LOG.warn("Event {} (key {}) failed: {}", result.eventId(), result.eventKey(), String.valueOf(result.error()));
         }
     }
 }

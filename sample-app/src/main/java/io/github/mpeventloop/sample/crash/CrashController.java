@@ -1,20 +1,17 @@
 package io.github.mpeventloop.sample.crash;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventLoop;
-import io.github.mpeventloop.WorkerLostException;
 
 /**
- * {@code POST /api/crash} sends an event that kills the worker running it, and answers, once the
- * loop has noticed, with the lost worker's id and exit code. The loop replaces the worker; events
- * the dead worker held fail or, if they allow retries, run again on another worker.
+ * {@code POST /api/crash} sends an event that makes the worker running it halt in the middle of its
+ * next tile, and answers with that worker's pid. The loop replaces the worker; the tile it was
+ * rendering runs again on another worker (tiles allow one retry), and the page shows both.
  */
 @RestController
 class CrashController {
@@ -27,15 +24,8 @@ class CrashController {
 
     @PostMapping("/api/crash")
     CompletableFuture<CrashReport> crash() {
-        return this.loop.addEvent(Event.of(Crash::haltWorker).key("crash"))
-            .handle((nothing, error) -> report(error instanceof CompletionException ? error.getCause() : error));
-    }
-
-    private static CrashReport report(@Nullable Throwable error) {
-        if (error instanceof WorkerLostException lost) {
-            return new CrashReport(true, lost.workerId(), lost.exitCode(), String.valueOf(lost.getMessage()));
-        }
-        return new CrashReport(false, 0, null,
-                error == null ? "the crash event returned: its worker is still alive" : error.toString());
+        return this.loop.addEvent(Event.of(Crash::haltDuringNextTile).key("crash"))
+            .thenApply(pid -> new CrashReport(pid, "worker pid " + pid + " halts with exit code " + Crash.EXIT_STATUS
+                    + " in the middle of its next tile (or within " + Crash.FALLBACK_MILLIS + " ms if it has none)"));
     }
 }

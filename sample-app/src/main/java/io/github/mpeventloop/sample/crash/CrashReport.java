@@ -1,14 +1,10 @@
 package io.github.mpeventloop.sample.crash;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * How a crash event ended, as the page receives it.
+ * What the crash event did, as the page receives it.
  *
- * @param workerLost whether the worker running it died, as it should
- * @param workerId id of the lost worker, or 0
- * @param exitCode its exit code, when known
- * @param message the loop's account of the loss (or of whatever else happened)
+ * @param workerPid process id of the worker that took the crash event and is about to halt
+ * @param message what happens next
  */
-public record CrashReport(boolean workerLost, int workerId, @Nullable Integer exitCode, String message) {
+public record CrashReport(long workerPid, String message) {
 }

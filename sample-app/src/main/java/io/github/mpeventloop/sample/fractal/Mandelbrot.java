@@ -1,5 +1,7 @@
 package io.github.mpeventloop.sample.fractal;
 
+import io.github.mpeventloop.sample.crash.Crash;
+
 /**
  * The work each tile event does in a worker JVM: the escape-time algorithm over the pixels of a
  * tile. Plain static code, so that the worker needs nothing but this class and its arguments.
@@ -21,12 +23,14 @@ public final class Mandelbrot {
     /**
      * Iteration counts of the tile's pixels, row by row: for each pixel, the mean escape time of its
      * {@code samples x samples} points, rounded down; {@code maxIterations} when none escapes.
+     * Before each row it passes a {@link Crash#checkpoint()}, where an armed crash halts the worker.
      */
     public static int[] iterations(TileSpec tile) {
         Viewport view = tile.view();
         int samples = view.samples();
         int[] counts = new int[tile.width() * tile.height()];
         for (int row = 0; row < tile.height(); row++) {
+            Crash.checkpoint();
             for (int column = 0; column < tile.width(); column++) {
                 long sum = 0;
                 for (int sy = 0; sy < samples; sy++) {
