@@ -1,7 +1,6 @@
 package io.github.mpeventloop;
 
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +22,12 @@ import tools.jackson.databind.type.TypeFactory;
 final class CallEncoder {
 
     private final JsonMapper mapper;
-    private final int maxFrameBytes;
+    /** One buffer per submitting thread, reused: each frame is copied out of it once, at its exact size. */
+    private final ThreadLocal<FrameBuffer> buffers;
 
     CallEncoder(JsonMapper mapper, int maxFrameBytes) {
         this.mapper = mapper;
-        this.maxFrameBytes = maxFrameBytes;
+        this.buffers = ThreadLocal.withInitial(() -> new FrameBuffer(1024, maxFrameBytes));
     }
 
     JavaType resultType(ResolvedTarget target) {
@@ -51,14 +51,14 @@ final class CallEncoder {
         }
         return encode(id, output, out -> {
             out.writeName("target");
-            target.descriptor().write(out);
+            out.writeRawValue(target.descriptorJson());
             out.writeArrayPropertyStart("values");
             for (int slot = 0; slot < count; slot++) {
                 Object value = slot < captured.length ? captured[slot] : args[slot - captured.length];
                 if (shape.isRemoteSlot(slot)) {
                     out.writeNull();
                 } else {
-                    writeValue(out, value, target.valueType(slot), position(target, captured.length, slot));
+                    writeValue(out, value, target, slot, position(target, captured.length, slot));
                 }
             }
             out.writeEndArray();
@@ -109,7 +109,7 @@ final class CallEncoder {
                 out.writeBooleanProperty("replace", true);
             }
             out.writeArrayPropertyStart("values");
-            writeValue(out, object, object.getClass(), "cached object");
+            writeValue(out, object, "cached object");
             out.writeEndArray();
         });
     }
@@ -143,7 +143,8 @@ final class CallEncoder {
     }
 
     private byte[] encode(long id, boolean output, java.util.function.Consumer<JsonGenerator> body) {
-        FrameBuffer buffer = new FrameBuffer(256, maxFrameBytes);
+        FrameBuffer buffer = buffers.get();
+        buffer.clear();
         int start = buffer.beginFrame();
         Frames.writeObject(mapper, buffer, Frames.CALL, out -> {
             out.writeNumberProperty("id", id);
@@ -156,16 +157,21 @@ final class CallEncoder {
         return buffer.toByteArray();
     }
 
-    private void writeValue(JsonGenerator out, @Nullable Object value, Type declared, String position) {
-        Class<?> raw = mapper.getTypeFactory().constructType(declared).getRawClass();
+    private void writeValue(JsonGenerator out, @Nullable Object value, ResolvedTarget target, int slot,
+            String position) {
         if (value == null) {
-            if (raw.isPrimitive()) {
-                throw new ArgumentNotTransferableException(position, "null", "the target takes a " + raw.getName(), null);
+            if (target.isPrimitive(slot)) {
+                throw new ArgumentNotTransferableException(position, "null",
+                        "the target takes a " + target.valueType(slot).getTypeName(), null);
             }
-        } else if (!box(raw).isInstance(value)) {
+        } else if (!target.boxedValueClass(slot).isInstance(value)) {
             throw new ArgumentNotTransferableException(position, value.getClass().getName(),
-                    "the target takes " + declared.getTypeName(), null);
+                    "the target takes " + target.valueType(slot).getTypeName(), null);
         }
+        writeValue(out, value, position);
+    }
+
+    private void writeValue(JsonGenerator out, @Nullable Object value, String position) {
         try {
             mapper.writeValue(out, value);
         } catch (JacksonException e) {
@@ -176,33 +182,5 @@ final class CallEncoder {
             throw new ArgumentNotTransferableException(position, value == null ? "null" : value.getClass().getName(),
                     e.getOriginalMessage(), e);
         }
-    }
-
-    private static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        if (type == float.class) {
-            return Float.class;
-        }
-        if (type == short.class) {
-            return Short.class;
-        }
-        if (type == byte.class) {
-            return Byte.class;
-        }
-        return Character.class;
     }
 }

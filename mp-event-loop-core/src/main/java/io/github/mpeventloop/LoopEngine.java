@@ -30,7 +30,6 @@ import io.github.mpeventloop.launch.WorkerLauncher;
 import io.github.mpeventloop.wire.Frames;
 import io.github.mpeventloop.wire.RemoteError;
 import io.github.mpeventloop.worker.WorkerContext;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -365,33 +364,47 @@ final class LoopEngine {
         signal.wake();
     }
 
-    void answered(WorkerSession session, PendingEvent event, JsonNode answer, String type, long nanos) {
-        Object value = null;
-        Throwable error = null;
-        if (Frames.ERROR.equals(type)) {
+    void answered(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+        Throwable error = answer.valueError;
+        if (Frames.ERROR.equals(answer.type)) {
+            JsonNode remote = answer.error;
             error = new RemoteEventException("event " + event.id + " failed in worker " + session.id(),
-                    RemoteError.read(answer.path("error")));
-        } else if (event.hasOutput()) {
-            JsonNode node = answer.get("value");
-            Class<?> raw = event.resultType.getRawClass();
-            if (node != null && raw != void.class && raw != Void.class) {
-                try {
-                    value = mapper.treeToValue(node, event.resultType);
-                } catch (JacksonException e) {
-                    error = new ResultNotTransferableException("the value of event " + event.id + " cannot be read as "
-                            + event.resultType.toCanonical() + ": " + e.getOriginalMessage(), e);
-                }
-            }
+                    remote == null ? new RemoteError("unknown", "the worker sent no error", List.of(), null)
+                            : RemoteError.read(remote));
         }
-        if (event.proxy != null && error == null && answer.hasNonNull("mirror")) {
-            event.mirror = mapper.convertValue(answer.get("mirror"), java.util.Map.class);
+        if (event.proxy != null && error == null && answer.mirror != null && !answer.mirror.isNull()) {
+            event.mirror = mapper.convertValue(answer.mirror, java.util.Map.class);
         }
-        finish(event, value, error, session.id(), nanos);
+        finish(event, error == null ? answer.value : null, error, session.id(), answer.nanos, session.deliveries());
     }
 
-    /** Ends an event: completes its future, then hands its result to the handlers (or counts it done). */
+    /** Hands the results a reader thread collected to the consumer, in one go; readers call it before they block. */
+    void deliverPending(WorkerSession session) {
+        List<Runnable> batch = session.deliveries();
+        if (batch.isEmpty()) {
+            return;
+        }
+        ResultConsumer current = consumer;
+        List<Runnable> deliveries = List.copyOf(batch);
+        batch.clear();
+        if (current != null) {
+            current.postAll(deliveries);
+        } else {
+            deliveries.forEach(Runnable::run);
+        }
+    }
+
     private void finish(PendingEvent event, @Nullable Object value, @Nullable Throwable error, int workerId,
             long executionNanos) {
+        finish(event, value, error, workerId, executionNanos, null);
+    }
+
+    /**
+     * Ends an event: completes its future, then hands its result to the handlers (or counts it
+     * done); a reader thread passes its {@code batch}, which it hands to the consumer in one go.
+     */
+    private void finish(PendingEvent event, @Nullable Object value, @Nullable Throwable error, int workerId,
+            long executionNanos, @Nullable List<Runnable> batch) {
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, error, workerId, executionNanos,
                 System.nanoTime() - event.submittedNanos, event.attempts);
         if (error == null) {
@@ -401,7 +414,12 @@ final class LoopEngine {
         }
         ResultConsumer current = consumer;
         if (event.reachesHandlers() && settings.hasResults() && current != null) {
-            current.post(new Delivery(result, handlers, idle));
+            Delivery delivery = new Delivery(result, handlers, idle);
+            if (batch != null) {
+                batch.add(delivery);
+            } else {
+                current.post(delivery);
+            }
             return;
         }
         if (error != null && !event.hasOutput()) {
@@ -421,7 +439,9 @@ final class LoopEngine {
                 idle.done();
             }
         };
-        if (current != null) {
+        if (batch != null) {
+            batch.add(sync);
+        } else if (current != null) {
             current.post(sync);
         } else {
             sync.run();

@@ -52,6 +52,19 @@ public final class ResultConsumer implements AutoCloseable {
         dispatch(delivery);
     }
 
+    /** Posts several deliveries at once, delivered in their order. */
+    void postAll(java.util.List<Runnable> deliveries) {
+        post(new Batch(deliveries));
+    }
+
+    /** Deliveries posted together: one wake-up of the consumer for all of them. */
+    private record Batch(java.util.List<Runnable> deliveries) implements Runnable {
+        @Override
+        public void run() {
+            deliveries.forEach(Runnable::run);
+        }
+    }
+
     private void consume() {
         while (true) {
             Runnable next;
@@ -71,6 +84,8 @@ public final class ResultConsumer implements AutoCloseable {
     private void dispatch(Runnable delivery) {
         if (handlerExecutor == null) {
             delivery.run();
+        } else if (delivery instanceof Batch batch) {
+            batch.deliveries().forEach(handlerExecutor::execute);
         } else {
             handlerExecutor.execute(delivery);
         }

@@ -16,7 +16,6 @@ import io.github.mpeventloop.launch.LaunchedWorker;
 import io.github.mpeventloop.wire.FrameReader;
 import io.github.mpeventloop.wire.Frames;
 import io.github.mpeventloop.wire.ProtocolException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,6 +51,7 @@ final class WorkerSession {
     private volatile WorkerInfo.State state = WorkerInfo.State.READY;
     private volatile @Nullable String condemnedBecause;
     private double averageNanos = -1;
+    private final List<Runnable> deliveries = new ArrayList<>();
     private @Nullable Thread reader;
 
     /**
@@ -148,15 +148,17 @@ final class WorkerSession {
     private void read() {
         boolean bye = false;
         Throwable cause = null;
+        AnswerReader answers = new AnswerReader(mapper);
+        worker.reader().setBeforeBlocking(() -> engine.deliverPending(this));
         try {
             FrameReader.Frame frame;
             while ((frame = worker.reader().next()) != null) {
-                JsonNode node = Frames.parse(mapper, frame);
-                String type = Frames.type(node);
+                AnswerReader.Answer answer = answers.read(frame, inFlight::get);
+                String type = answer.type;
                 if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type)) {
-                    answer(node, type);
+                    answer(answer);
                 } else if (Frames.RECYCLE.equals(type)) {
-                    engine.retire(this, "its heap after collection reached " + node.path("heap").asLong() + " bytes");
+                    engine.retire(this, "its heap after collection reached " + answer.heap + " bytes");
                 } else if (Frames.BYE.equals(type)) {
                     bye = true;
                     break;
@@ -167,25 +169,26 @@ final class WorkerSession {
         } catch (IOException | RuntimeException e) {
             cause = e;
         }
+        engine.deliverPending(this);
         engine.sessionEnded(this, bye, cause);
     }
 
-    private void answer(JsonNode node, String type) throws ProtocolException {
-        long id = node.path("id").asLong(-1);
-        PendingEvent event = inFlight.remove(id);
+    private void answer(AnswerReader.Answer answer) throws ProtocolException {
+        PendingEvent event = inFlight.remove(answer.id);
         lastAnswerNanos = System.nanoTime();
         if (event == null) {
             if (condemnedBecause != null) {
                 return;
             }
-            throw new ProtocolException("worker " + id() + " answered event " + id + ", which it was not running");
+            throw new ProtocolException("worker " + id() + " answered event " + answer.id
+                    + ", which it was not running");
         }
-        if (node.path("fatal").asBoolean(false)) {
+        if (answer.fatal) {
             dying = true;
         }
-        long nanos = Math.max(0, node.path("nanos").asLong(0));
+        long nanos = Math.max(0, answer.nanos);
         adaptWindow(nanos);
-        engine.answered(this, event, node, type, nanos);
+        engine.answered(this, event, answer);
         long done = eventsDone.incrementAndGet();
         int left = inFlightCount.decrementAndGet();
         engine.afterAnswer(this, done);
@@ -204,6 +207,11 @@ final class WorkerSession {
         averageNanos = averageNanos < 0 ? nanos : averageNanos * 0.875 + nanos * 0.125;
         long fit = 1 + (long) (QUEUED_WORK_NANOS / Math.max(1.0, averageNanos));
         window = (int) Math.max(1, Math.min(maxWindow, fit));
+    }
+
+    /** Results this session's reader collected for the consumer; reader thread only. */
+    List<Runnable> deliveries() {
+        return deliveries;
     }
 
     /** Takes nothing new; shuts the worker down once its events are answered. True if it was ready until now. */

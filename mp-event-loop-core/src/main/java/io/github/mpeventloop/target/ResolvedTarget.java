@@ -18,7 +18,9 @@ public final class ResolvedTarget {
     private final TargetDescriptor descriptor;
     private final Executable executable;
     private final Type[] valueTypes;
+    private final Class<?>[] boxedValueClasses;
     private final Type resultType;
+    private final String descriptorJson;
 
     ResolvedTarget(TargetDescriptor descriptor, Executable executable) {
         this.descriptor = descriptor;
@@ -33,6 +35,28 @@ public final class ResolvedTarget {
             valueTypes = parameters;
         }
         resultType = executable instanceof Method method ? method.getGenericReturnType() : executable.getDeclaringClass();
+        boxedValueClasses = new Class<?>[valueTypes.length];
+        for (int i = 0; i < valueTypes.length; i++) {
+            boxedValueClasses[i] = Types.boxed(Types.erasure(valueTypes[i]));
+        }
+        descriptorJson = descriptor.toJson();
+    }
+
+    /**
+     * The class a value must be an instance of, primitives boxed ({@code int} gives
+     * {@code Integer}); {@link #isPrimitive(int)} says whether {@code null} is refused.
+     */
+    public Class<?> boxedValueClass(int index) {
+        return boxedValueClasses[index];
+    }
+
+    public boolean isPrimitive(int index) {
+        return valueTypes[index] instanceof Class<?> type && type.isPrimitive();
+    }
+
+    /** The descriptor as the JSON object the wire carries, made once. */
+    public String descriptorJson() {
+        return descriptorJson;
     }
 
     public TargetDescriptor descriptor() {

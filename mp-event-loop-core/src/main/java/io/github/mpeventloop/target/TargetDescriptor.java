@@ -41,6 +41,27 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
         }
     }
 
+    /** This descriptor as a JSON object, the same as {@link #write(JsonGenerator)} writes. */
+    public String toJson() {
+        return "{\"kind\":\"" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\",\"class\":" + quote(className)
+                + ",\"method\":" + quote(methodName) + ",\"descriptor\":" + quote(descriptor) + "}";
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
     /** Writes this descriptor as the current JSON value. */
     public void write(JsonGenerator out) {
         out.writeStartObject();

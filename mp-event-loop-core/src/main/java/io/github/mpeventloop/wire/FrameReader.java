@@ -21,7 +21,7 @@ public final class FrameReader {
 
     private final ReadableByteChannel channel;
     private volatile int maxFrameBytes;
-    private final Runnable beforeBlocking;
+    private volatile Runnable beforeBlocking;
     private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_CAPACITY);
 
     public FrameReader(ReadableByteChannel channel, int maxFrameBytes, Runnable beforeBlocking) {
@@ -29,6 +29,11 @@ public final class FrameReader {
         this.maxFrameBytes = maxFrameBytes;
         this.beforeBlocking = beforeBlocking;
         buffer.flip();
+    }
+
+    /** Changes what runs before the reader blocks, for example when its owner changes after a handshake. */
+    public void setBeforeBlocking(Runnable beforeBlocking) {
+        this.beforeBlocking = beforeBlocking;
     }
 
     /** Changes the frame limit, as the handshake settles it. */
