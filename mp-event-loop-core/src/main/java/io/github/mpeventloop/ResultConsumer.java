@@ -1,7 +1,13 @@
 package io.github.mpeventloop;
 
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,17 +19,36 @@ import org.slf4j.LoggerFactory;
  * consumer, which then delivers the results of all of them, one at a time, in arrival order.
  * With an executor (a GUI's event thread, say) the handlers run there instead, still one result
  * after another in arrival order as the executor runs them.
+ *
+ * <p>Handlers that keep the consumer busy on one result longer than the stall warning (default 10
+ * seconds) are reported in the log, once per result: every result waits behind them, while other
+ * loops' consumers go on.
  */
 public final class ResultConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultConsumer.class);
     private static final Runnable END = () -> { };
+    private static final Duration DEFAULT_STALL_WARNING = Duration.ofSeconds(10);
+    private static final Set<ResultConsumer> WATCHED = ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService STALL_WATCH = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mp-event-loop-handler-stall-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        STALL_WATCH.scheduleWithFixedDelay(() -> WATCHED.forEach(ResultConsumer::checkStall), 100, 100,
+                TimeUnit.MILLISECONDS);
+    }
 
     private final String name;
     private final @Nullable Executor handlerExecutor;
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final long stallWarningNanos;
     private @Nullable Thread thread;
     private boolean closed;
+    private volatile long busySince;
+    private volatile boolean stallReported;
 
     /** A consumer whose thread calls the handlers. */
     public ResultConsumer(String name) {
@@ -32,8 +57,29 @@ public final class ResultConsumer implements AutoCloseable {
 
     /** A consumer that hands each result to {@code handlerExecutor}, which calls the handlers. */
     public ResultConsumer(String name, @Nullable Executor handlerExecutor) {
+        this(name, handlerExecutor, DEFAULT_STALL_WARNING);
+    }
+
+    /** A consumer that reports handlers busy on one result for longer than {@code stallWarning}. */
+    public ResultConsumer(String name, @Nullable Executor handlerExecutor, Duration stallWarning) {
         this.name = name;
         this.handlerExecutor = handlerExecutor;
+        this.stallWarningNanos = stallWarning.toNanos();
+    }
+
+    /** How long the handlers have been busy with the current result; zero when idle. */
+    public Duration busyFor() {
+        long since = busySince;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    private void checkStall() {
+        long since = busySince;
+        if (since != 0 && !stallReported && System.nanoTime() - since > stallWarningNanos) {
+            stallReported = true;
+            LOG.warn("Output handlers of consumer {} have been busy with one result for more than {} ms; {} result(s) "
+                    + "wait behind it", name, TimeUnit.NANOSECONDS.toMillis(stallWarningNanos), queue.size());
+        }
     }
 
     void post(Runnable delivery) {
@@ -43,6 +89,7 @@ public final class ResultConsumer implements AutoCloseable {
                     thread = new Thread(this::consume, "mp-event-loop-consumer-" + name);
                     thread.setDaemon(true);
                     thread.start();
+                    WATCHED.add(this);
                 }
                 queue.add(delivery);
                 return;
@@ -82,12 +129,24 @@ public final class ResultConsumer implements AutoCloseable {
     }
 
     private void dispatch(Runnable delivery) {
-        if (handlerExecutor == null) {
-            delivery.run();
+        if (handlerExecutor == null && delivery instanceof Batch batch) {
+            batch.deliveries().forEach(this::runTimed);
+        } else if (handlerExecutor == null) {
+            runTimed(delivery);
         } else if (delivery instanceof Batch batch) {
             batch.deliveries().forEach(handlerExecutor::execute);
         } else {
             handlerExecutor.execute(delivery);
+        }
+    }
+
+    private void runTimed(Runnable delivery) {
+        stallReported = false;
+        busySince = System.nanoTime();
+        try {
+            delivery.run();
+        } finally {
+            busySince = 0;
         }
     }
 
@@ -105,6 +164,7 @@ public final class ResultConsumer implements AutoCloseable {
                 return;
             }
             closed = true;
+            WATCHED.remove(this);
             running = thread;
             if (running != null) {
                 queue.add(END);
