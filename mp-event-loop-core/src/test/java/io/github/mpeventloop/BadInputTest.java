@@ -87,6 +87,15 @@ class BadInputTest {
     }
 
     @Test
+    void aHundredMegabyteArgumentIsRefusedAtTheLimitWithoutBeingEncodedInFull() {
+        String huge = "z".repeat(100 * 1024 * 1024);
+        assertThatThrownBy(() -> loop.addEvent(Tasks::length, huge)).isInstanceOf(FrameTooLargeException.class)
+                .hasMessageContaining("over the frame limit of 65536 bytes")
+                .satisfies(error -> assertThat(((FrameTooLargeException) error).size()).isLessThan(1024 * 1024));
+        assertThat(loop.addEvent(Tasks::length, "ok").join()).isEqualTo(2);
+    }
+
+    @Test
     void aResultOverTheFrameLimitFailsOnlyItsEvent() {
         EventFuture<String> big = loop.addEvent(Tasks::repeat, "y", 100_000);
         EventFuture<String> small = loop.addEvent(Tasks::repeat, "z", 3);
