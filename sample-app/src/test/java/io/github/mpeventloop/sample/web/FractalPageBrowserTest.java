@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,6 +84,7 @@ class FractalPageBrowserTest {
                 "--window-size=1200,1000", "--user-data-dir=" + this.profile);
         this.browser = new ChromeDriver(this.service, options);
         this.wait = new WebDriverWait(this.browser, WAIT);
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -104,7 +105,7 @@ class FractalPageBrowserTest {
     @Test
     void thePageRendersEveryTileCancelsARenderAndKeepsRenderingWhenAWorkerIsKilled() throws IOException {
         this.browser.get("http://localhost:" + this.port + "/");
-        this.wait.until(page -> workerRows().size() == 2 && "UP".equals(text("loop-status")));
+        this.wait.until(page -> workerRowPids().size() == 2 && "UP".equals(text("loop-status")));
         Set<String> pidsBefore = workerPids();
 
         // A render: every tile arrives and the progress bar reaches 100 %.
@@ -146,7 +147,7 @@ class FractalPageBrowserTest {
         assertThat(paintedPixels()).isEqualTo(PIXELS);
         assertThat(text("view-label")).contains("zoom × 4.00");
 
-        this.wait.until(page -> workerRows().size() == 2 && !pidsBefore.containsAll(workerPids()));
+        this.wait.until(page -> workerRowPids().size() == 2 && !pidsBefore.containsAll(workerPids()));
         assertThat(workerPids()).as("one new worker process, one old").hasSize(2)
             .filteredOn(pidsBefore::contains).hasSize(1);
         assertThat(text("loop-status")).isEqualTo("UP");
@@ -179,16 +180,22 @@ class FractalPageBrowserTest {
         return ((Number) opaque).longValue();
     }
 
-    private List<WebElement> workerRows() {
-        return this.browser.findElements(By.cssSelector("#workers tr[data-pid]"));
+    /** The status panel redraws its rows while it polls, so rows are read in one script, never held. */
+    private List<String> workerRowPids() {
+        return strings("return Array.from(document.querySelectorAll('#workers tr[data-pid]')).map(r => r.dataset.pid);");
     }
 
     private Set<String> workerPids() {
-        return workerRows().stream().map(row -> row.getDomAttribute("data-pid")).collect(Collectors.toSet());
+        return new java.util.HashSet<>(workerRowPids());
     }
 
     private List<String> logLines() {
-        return this.browser.findElements(By.cssSelector("#log li")).stream().map(WebElement::getText).toList();
+        return strings("return Array.from(document.querySelectorAll('#log li')).map(li => li.innerText);");
+    }
+
+    private List<String> strings(String script) {
+        Object values = ((JavascriptExecutor) this.browser).executeScript(script);
+        return ((List<?>) values).stream().map(String::valueOf).toList();
     }
 
     private void click(String id) {
