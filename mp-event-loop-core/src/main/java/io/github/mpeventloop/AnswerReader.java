@@ -31,6 +31,11 @@ final class AnswerReader {
         long nanos;
         boolean fatal;
         long heap = -1;
+        /** An item's index in its stream; -1 for other frames. */
+        long index = -1;
+        /** Items a stream sent, in {@code end} and in the {@code error} that ends a stream; -1 when absent. */
+        long items = -1;
+        boolean cancelled;
         @Nullable PendingEvent event;
         @Nullable Object value;
         @Nullable RuntimeException valueError;
@@ -97,6 +102,15 @@ final class AnswerReader {
                 return true;
             case "fatal":
                 answer.fatal = token == JsonToken.VALUE_TRUE;
+                return true;
+            case "index":
+                answer.index = parser.getLongValue();
+                return true;
+            case "items":
+                answer.items = parser.getLongValue();
+                return true;
+            case "cancelled":
+                answer.cancelled = token == JsonToken.VALUE_TRUE;
                 return true;
             case "heap":
                 answer.heap = parser.getLongValue();

@@ -40,16 +40,27 @@ final class CallEncoder {
         return parameters.length == 1 ? parameters[0] : types.constructType(Object.class);
     }
 
-    /** The frame of a call of {@code target} with the values it captured, then its arguments. */
+    /** How a call with this declared result type runs; see {@link CallKind#of}. */
+    CallKind kindOf(JavaType declared, boolean streamed, boolean stageAsValue) {
+        return CallKind.of(mapper.getTypeFactory(), declared, streamed, stageAsValue);
+    }
+
+    /** The frame of a plain call of {@code target} with the values it captured, then its arguments. */
     byte[] encodeCall(long id, boolean output, ResolvedTarget target, @Nullable Object[] captured,
             @Nullable Object[] args, CallShape shape) {
+        return encodeCall(id, output, target, captured, args, shape, null);
+    }
+
+    /** The frame of a call of {@code target}, run as {@code kind} says ({@code null}: plain). */
+    byte[] encodeCall(long id, boolean output, ResolvedTarget target, @Nullable Object[] captured,
+            @Nullable Object[] args, CallShape shape, @Nullable CallKind kind) {
         int count = captured.length + args.length;
         if (count != target.valueCount()) {
             int expected = target.valueCount() - captured.length;
             throw new IllegalArgumentException(target + " takes " + expected + " argument" + (expected == 1 ? "" : "s")
                     + ", the event has " + args.length);
         }
-        return encode(id, output, out -> {
+        return encode(id, output, kind, out -> {
             out.writeName("target");
             out.writeRawValue(target.descriptorJson());
             out.writeArrayPropertyStart("values");
@@ -102,7 +113,7 @@ final class CallEncoder {
 
     /** The frame that keeps a copy of {@code object} in the worker under {@code objectId}. */
     byte[] encodeStore(long id, long objectId, Object object, boolean replace) {
-        return encode(id, false, out -> {
+        return encode(id, false, null, out -> {
             out.writeNumberProperty("store", objectId);
             out.writeStringProperty("class", object.getClass().getName());
             if (replace) {
@@ -116,18 +127,18 @@ final class CallEncoder {
 
     /** The frame that reads the worker's copy of object {@code objectId} back, or releases it. */
     byte[] encodeObjectCall(long id, String member, long objectId) {
-        return encode(id, true, out -> out.writeNumberProperty(member, objectId));
+        return encode(id, true, null, out -> out.writeNumberProperty(member, objectId));
     }
 
-    /** The frame of an {@link Event} subclass, whose fields travel. */
-    byte[] encodeEvent(long id, boolean output, Event<?> event) {
+    /** The frame of an {@link Event} subclass, whose fields travel, run as {@code kind} says ({@code null}: plain). */
+    byte[] encodeEvent(long id, boolean output, Event<?> event, @Nullable CallKind kind) {
         Class<?> type = event.getClass();
         if (type.isAnonymousClass() || type.isLocalClass()
                 || (type.isMemberClass() && !Modifier.isStatic(type.getModifiers()))) {
             throw new IllegalArgumentException(type.getName()
                     + " must be a top-level or static nested class, so that a worker can build it");
         }
-        return encode(id, output, out -> {
+        return encode(id, output, kind, out -> {
             out.writeStringProperty("event", type.getName());
             out.writeName("fields");
             try {
@@ -142,7 +153,8 @@ final class CallEncoder {
         });
     }
 
-    private byte[] encode(long id, boolean output, java.util.function.Consumer<JsonGenerator> body) {
+    private byte[] encode(long id, boolean output, @Nullable CallKind kind,
+            java.util.function.Consumer<JsonGenerator> body) {
         FrameBuffer buffer = buffers.get();
         buffer.clear();
         int start = buffer.beginFrame();
@@ -150,6 +162,13 @@ final class CallEncoder {
             out.writeNumberProperty("id", id);
             if (!output) {
                 out.writeBooleanProperty("output", false);
+            }
+            String mode = kind == null ? null : kind.wireMode();
+            if (mode != null) {
+                out.writeStringProperty("mode", mode);
+                if (kind.mode() == CallKind.Mode.STREAM) {
+                    out.writeNumberProperty("credit", StreamState.WINDOW);
+                }
             }
             body.accept(out);
         });

@@ -20,6 +20,8 @@ public final class CallEvent<R> extends Event<R> {
     private final transient @Nullable String name;
     private final transient @Nullable Object[] args;
     private transient CallShape shape = CallShape.PLAIN;
+    private transient boolean streamed;
+    private transient boolean stageValue = true;
 
     CallEvent(@Nullable Target target, @Nullable String name, @Nullable Object... args) {
         this.target = target;
@@ -44,6 +46,36 @@ public final class CallEvent<R> extends Event<R> {
 
     @Nullable Object[] argsArray() {
         return args;
+    }
+
+    /**
+     * Sends the target's result back item by item: for a target returning an {@link Iterable} (a
+     * {@code List}, say), which otherwise travels whole. Targets returning a {@code Stream}, an
+     * {@code Iterator} or a {@code Flow.Publisher} are streamed without asking. Each item reaches
+     * the output handlers as a result of its own ({@link EventResult#isItem()}), then the end
+     * ({@link EventResult#isEndOfStream()}); the event's future completes with {@code null} at the
+     * end. {@link EventLoop#addStream(CallEvent)} gives a handle that consumes the items too.
+     */
+    public CallEvent<R> streamed() {
+        this.streamed = true;
+        return this;
+    }
+
+    /** Whether {@link #streamed()} was asked for. */
+    public boolean isStreamed() {
+        return streamed;
+    }
+
+    /** Whether a {@code CompletionStage} result is handed over as a completed stage (the event's {@code R}) rather than its value. */
+    boolean stageValue() {
+        return stageValue;
+    }
+
+    /** The event's {@code R} is the stage's value, not the stage: see {@link EventLoop#addAsync}. */
+    @SuppressWarnings("unchecked")
+    <V> CallEvent<V> awaitingValue() {
+        this.stageValue = false;
+        return (CallEvent<V>) this;
     }
 
     /** How the loop fills some slots in the worker (a proxy's object, a named variable). */

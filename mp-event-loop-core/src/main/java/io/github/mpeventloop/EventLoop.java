@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,7 @@ import io.github.mpeventloop.target.LambdaTargets;
 import io.github.mpeventloop.target.TargetPolicy;
 import io.github.mpeventloop.wire.WireMapper;
 import io.github.mpeventloop.worker.WorkerMain;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -185,8 +188,12 @@ public final class EventLoop implements AutoCloseable {
         return submit(event, null);
     }
 
-    @SuppressWarnings("unchecked")
     private <R> EventFuture<R> submit(Event<R> event, @Nullable Proxy<?> proxy) {
+        return submit(event, proxy, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> EventFuture<R> submit(Event<R> event, @Nullable Proxy<?> proxy, @Nullable EventStream<?> handle) {
         CallEncoder encoder = engine.encoder();
         PendingEvent pending;
         if (event instanceof CallEvent<?> call) {
@@ -200,15 +207,110 @@ public final class EventLoop implements AutoCloseable {
                 pins.add(proxy.handle());
             }
             CallShape finalShape = shape;
+            JavaType declared = encoder.resultType(target.target());
+            CallKind kind = proxy != null ? CallKind.plain(declared)
+                    : encoder.kindOf(declared, call.isStreamed() || handle != null,
+                            call.stageValue() && call.targetName() == null);
+            requireStream(kind, handle, call);
             pending = engine.submit(event, id -> encoder.encodeCall(id, event.hasOutput(), target.target(),
-                    target.values(), call.argsArray(), finalShape), encoder.resultType(target.target()), pins, proxy);
+                    target.values(), call.argsArray(), finalShape, kind), kind, handle, pins, proxy);
         } else if (event instanceof CachedObjectEvent<?> objectEvent) {
             pending = submitObjectEvent(objectEvent);
         } else {
-            pending = engine.submit(event, id -> encoder.encodeEvent(id, event.hasOutput(), event),
-                    encoder.resultType(event), List.of(), null);
+            CallKind kind = encoder.kindOf(encoder.resultType(event), handle != null, true);
+            requireStream(kind, handle, event);
+            pending = engine.submit(event, id -> encoder.encodeEvent(id, event.hasOutput(), event, kind), kind, handle,
+                    List.of(), null);
         }
         return (EventFuture<R>) (EventFuture<?>) pending.future;
+    }
+
+    private static void requireStream(CallKind kind, @Nullable EventStream<?> handle, Event<?> event) {
+        if (handle != null && kind.mode() != CallKind.Mode.STREAM) {
+            throw new IllegalArgumentException("addStream needs a target whose result can be streamed (a Stream, an "
+                    + "Iterator, an Iterable or a Flow.Publisher): " + event);
+        }
+    }
+
+    // ---------------------------------------------------------------- streams and asynchronous targets
+
+    /**
+     * Submits a streamed call (marking it {@link CallEvent#streamed()}) and returns the handle that
+     * consumes its items. The items also reach the output handlers, one result each
+     * ({@link EventResult#isItem()}), then the end ({@link EventResult#isEndOfStream()}). Inside a
+     * worker, streams advance round-robin, one item at a time, with each other and with the calls
+     * queued behind them; the worker sends at most a window of items ahead of what the handle's
+     * consumer took, so the handle must be consumed (or cancelled).
+     */
+    public EventStream<Object> addStream(CallEvent<?> event) {
+        return addStream(event, Object.class);
+    }
+
+    /** {@link #addStream(CallEvent)}, with items checked to be of {@code itemType}. */
+    public <T> EventStream<T> addStream(CallEvent<?> event, Class<T> itemType) {
+        EventStream<T> handle = new EventStream<>(itemType);
+        event.streamed();
+        submit(event, null, handle);
+        return handle;
+    }
+
+    /** Streams the items of the target registered under {@code name}; see {@link #addStream(CallEvent)}. */
+    public EventStream<Object> addStream(String name, @Nullable Object... args) {
+        return addStream(Event.named(name, args));
+    }
+
+    /** Streams the items of {@code target()}; see {@link #addStream(CallEvent)}. */
+    @SuppressWarnings("unchecked")
+    public <T> EventStream<T> addStream(Target.Call0<? extends Stream<T>> target) {
+        return (EventStream<T>) (EventStream<?>) addStream(Event.of(target));
+    }
+
+    /** Streams the items of {@code target(a)}; see {@link #addStream(CallEvent)}. */
+    @SuppressWarnings("unchecked")
+    public <A, T> EventStream<T> addStream(Target.Call1<A, ? extends Stream<T>> target, @Nullable A a) {
+        return (EventStream<T>) (EventStream<?>) addStream(Event.of(target, a));
+    }
+
+    /** Streams the items of {@code target(a, b)}; see {@link #addStream(CallEvent)}. */
+    @SuppressWarnings("unchecked")
+    public <A, B, T> EventStream<T> addStream(Target.Call2<A, B, ? extends Stream<T>> target, @Nullable A a,
+            @Nullable B b) {
+        return (EventStream<T>) (EventStream<?>) addStream(Event.of(target, a, b));
+    }
+
+    /** Streams the items of {@code target(a, b, c)}; see {@link #addStream(CallEvent)}. */
+    @SuppressWarnings("unchecked")
+    public <A, B, C, T> EventStream<T> addStream(Target.Call3<A, B, C, ? extends Stream<T>> target, @Nullable A a,
+            @Nullable B b, @Nullable C c) {
+        return (EventStream<T>) (EventStream<?>) addStream(Event.of(target, a, b, c));
+    }
+
+    /**
+     * Submits {@code target()}, which returns a {@link CompletionStage}: the worker awaits it
+     * without blocking (any number of such events run in one worker at once) and the future
+     * completes with the stage's value. Submitted with {@code addEvent} instead, such a target is
+     * awaited the same way, but its future completes with a completed stage (the target's declared
+     * type); a target called by name gives the value.
+     */
+    public <R> EventFuture<R> addAsync(Target.Call0<? extends CompletionStage<R>> target) {
+        return addEvent(Event.of(target).<R>awaitingValue());
+    }
+
+    /** {@code target(a)}, awaited; see {@link #addAsync(Target.Call0)}. */
+    public <A, R> EventFuture<R> addAsync(Target.Call1<A, ? extends CompletionStage<R>> target, @Nullable A a) {
+        return addEvent(Event.of(target, a).<R>awaitingValue());
+    }
+
+    /** {@code target(a, b)}, awaited; see {@link #addAsync(Target.Call0)}. */
+    public <A, B, R> EventFuture<R> addAsync(Target.Call2<A, B, ? extends CompletionStage<R>> target, @Nullable A a,
+            @Nullable B b) {
+        return addEvent(Event.of(target, a, b).<R>awaitingValue());
+    }
+
+    /** {@code target(a, b, c)}, awaited; see {@link #addAsync(Target.Call0)}. */
+    public <A, B, C, R> EventFuture<R> addAsync(Target.Call3<A, B, C, ? extends CompletionStage<R>> target,
+            @Nullable A a, @Nullable B b, @Nullable C c) {
+        return addEvent(Event.of(target, a, b, c).<R>awaitingValue());
     }
 
     /** Replaces the receiver and arguments that are cached objects with references; caches a bound receiver. */

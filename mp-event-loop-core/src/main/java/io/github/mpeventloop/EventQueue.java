@@ -88,6 +88,20 @@ final class EventQueue {
         onAdd.run();
     }
 
+    /** Takes one event out of the queue (a cancelled stream not yet sent); false if it is not there. */
+    boolean remove(PendingEvent event) {
+        lock.lock();
+        try {
+            boolean removed = items.remove(event);
+            if (removed) {
+                notFull.signal();
+            }
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Empties the queue, returning what it held in order. */
     List<PendingEvent> removeAll() {
         lock.lock();

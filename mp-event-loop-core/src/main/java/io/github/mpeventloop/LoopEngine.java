@@ -123,9 +123,18 @@ final class LoopEngine {
 
     // ---------------------------------------------------------------- submission
 
-    /** Accepts an event: encodes it (which may refuse it), then queues it as the full-queue policy says. */
+    /** Accepts a plain event: encodes it (which may refuse it), then queues it as the full-queue policy says. */
     PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, JavaType resultType, List<ObjectHandle> pins,
             @Nullable Proxy<?> proxy) {
+        return submit(event, encode, CallKind.plain(resultType), null, pins, proxy);
+    }
+
+    /**
+     * Accepts an event of any kind; a streamed one gets its parent-side state, with the caller's
+     * {@code handle} if there is one, before it can reach a worker.
+     */
+    PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, CallKind kind, @Nullable EventStream<?> handle,
+            List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
         if (state == State.STOPPING) {
             throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
         }
@@ -135,8 +144,16 @@ final class LoopEngine {
         }
         long id = eventIds.incrementAndGet();
         Duration timeout = event.timeout() != null ? event.timeout() : settings.eventTimeout();
-        PendingEvent pending = new PendingEvent(id, event, encode.apply(id), resultType,
+        StreamState stream = kind.mode() == CallKind.Mode.STREAM
+                ? new StreamState(handle, event.hasOutput() && proxy == null && settings.hasResults()) : null;
+        PendingEvent pending = new PendingEvent(id, event, encode.apply(id), kind, stream,
                 timeout == null ? 0 : timeout.toNanos(), pins, proxy);
+        if (stream != null) {
+            stream.bind(pending, streamLink);
+            if (handle != null) {
+                handle.attach(pending);
+            }
+        }
         if (timeout != null) {
             timeoutsInUse = true;
         }
@@ -288,6 +305,13 @@ final class LoopEngine {
             long deadline = System.nanoTime() + drainNanos;
             List<WorkerSession> sessions = pool.sessions();
             for (WorkerSession session : sessions) {
+                for (PendingEvent event : session.concurrentEvents()) {
+                    if (event.isStream()) {
+                        session.cancel(event);
+                    }
+                }
+            }
+            for (WorkerSession session : sessions) {
                 if (session.drain(Math.max(0, deadline - System.nanoTime()))) {
                     session.sendShutdown();
                 } else {
@@ -375,8 +399,60 @@ final class LoopEngine {
         if (event.proxy != null && error == null && answer.mirror != null && !answer.mirror.isNull()) {
             event.mirror = mapper.convertValue(answer.mirror, java.util.Map.class);
         }
-        finish(event, error == null ? answer.value : null, error, session.id(), answer.nanos, session.deliveries());
+        finish(event, error == null ? answer.value : null, error, session.id(), answer.nanos, session.deliveries(),
+                answer.items, answer.cancelled);
     }
+
+    /** One item of a stream: to the caller's handle, and to the handlers as a result of its own. */
+    void item(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+        StreamState stream = event.stream;
+        if (stream == null || event.ended.get()) {
+            return;
+        }
+        if (answer.valueError != null) {
+            session.cancel(event);
+            finish(event, null, answer.valueError, session.id(), 0, session.deliveries(), stream.received(), false);
+            return;
+        }
+        Object value = answer.value;
+        stream.received(value);
+        ResultConsumer current = consumer;
+        if (!event.reachesHandlers() || !settings.hasResults()) {
+            return;
+        }
+        if (current == null) {
+            stream.handled();
+            return;
+        }
+        EventResult<Object> result = new EventResult<>(event.id, event.event, value, null, session.id(), 0,
+                System.nanoTime() - event.submittedNanos, event.attempts, answer.index, false, -1, false);
+        session.deliveries().add(new ItemDelivery(result, handlers, stream));
+    }
+
+    /** How streams reach their worker: credit and cancellation. */
+    private final StreamState.Link streamLink = new StreamState.Link() {
+        @Override
+        public void credit(PendingEvent event, long items) {
+            WorkerSession session = event.session;
+            if (session != null) {
+                session.credit(event, items);
+            }
+        }
+
+        @Override
+        public void cancel(PendingEvent event) {
+            event.cancelRequested = true;
+            if (event.ended.get()) {
+                return;
+            }
+            WorkerSession session = event.session;
+            if (session != null) {
+                session.cancel(event);
+            } else if (queue.remove(event)) {
+                finish(event, null, null, 0, 0, null, 0, true);
+            }
+        }
+    };
 
     /** Hands the results a reader thread collected to the consumer, in one go; readers call it before they block. */
     void deliverPending(WorkerSession session) {
@@ -405,8 +481,35 @@ final class LoopEngine {
      */
     private void finish(PendingEvent event, @Nullable Object value, @Nullable Throwable error, int workerId,
             long executionNanos, @Nullable List<Runnable> batch) {
+        finish(event, value, error, workerId, executionNanos, batch, -1, false);
+    }
+
+    /**
+     * Ends an event, once: a second call for the same event (a late answer of an event that timed
+     * out or was failed already) does nothing. A stream's end carries how many items the worker
+     * sent ({@code items}, or -1 to count those received) and whether it was cancelled; its value
+     * is {@code null}.
+     */
+    private void finish(PendingEvent event, @Nullable Object value, @Nullable Throwable error, int workerId,
+            long executionNanos, @Nullable List<Runnable> batch, long items, boolean cancelled) {
+        if (!event.ended.compareAndSet(false, true)) {
+            return;
+        }
+        StreamState stream = event.stream;
+        long itemCount = -1;
+        if (stream != null) {
+            itemCount = items >= 0 ? items : stream.received();
+            value = null;
+            EventStream<?> handle = stream.handle();
+            if (handle != null) {
+                handle.ended(error == null ? new StreamEnd(itemCount, cancelled) : null, error);
+            }
+        } else if (event.kind.wrapStage() && error == null) {
+            value = CompletableFuture.completedFuture(value);
+        }
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, error, workerId, executionNanos,
-                System.nanoTime() - event.submittedNanos, event.attempts);
+                System.nanoTime() - event.submittedNanos, event.attempts, -1, stream != null, itemCount,
+                cancelled && error == null);
         if (error == null) {
             event.future.complete(value);
         } else {
@@ -459,16 +562,24 @@ final class LoopEngine {
      */
     void sessionEnded(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
         boolean retiring = session.state() == WorkerInfo.State.RETIRING;
-        List<PendingEvent> unanswered = session.end();
+        List<PendingEvent> unanswered = new ArrayList<>(session.end());
+        unanswered.removeIf(event -> event.ended.get());
         pool.remove(session);
         String condemned = session.condemnedBecause();
         if (session.objectCount() > 0) {
             objects.loseAllOn(session, "worker " + session.id() + " (pid " + session.worker().pid() + "), which held it, "
                     + (saidBye ? "exited" : "was lost" + (cause == null ? "" : " (" + cause + ")")));
         }
-        if (saidBye || session.isDying() || condemned != null) {
+        if (saidBye) {
             requeue(unanswered, false);
             unanswered = List.of();
+        } else {
+            List<PendingEvent> started = possiblyStarted(unanswered, session.isDying() || condemned != null,
+                    session.endingSequence());
+            List<PendingEvent> waiting = new ArrayList<>(unanswered);
+            waiting.removeAll(started);
+            requeue(waiting, false);
+            unanswered = started;
         }
         if (saidBye) {
             session.worker().awaitExit(Duration.ofSeconds(5));
@@ -483,7 +594,8 @@ final class LoopEngine {
         }
         List<PendingEvent> retried = new ArrayList<>();
         for (PendingEvent event : unanswered) {
-            if (state == State.RUNNING && downReason == null && event.canRetry()) {
+            boolean replayable = event.stream == null || event.stream.received() == 0;
+            if (state == State.RUNNING && downReason == null && event.canRetry() && replayable) {
                 retried.add(event);
             } else {
                 finish(event, null, new WorkerLostException("event " + event.id + " did not complete after "
@@ -495,6 +607,38 @@ final class LoopEngine {
         if (state == State.RUNNING && !retiring) {
             restartAfterLoss(message);
         }
+    }
+
+    /**
+     * Which of a lost worker's unanswered events (oldest sent first) may have started. A worker
+     * runs its plain events one at a time in the order sent, and takes every call in that order,
+     * so: the oldest unanswered plain event, and every asynchronous or streamed event sent before
+     * it (those run besides it). After a timeout or a fatal answer ({@code ended}), no plain event
+     * left can have started, and only asynchronous or streamed events sent before the one that
+     * ended the worker ({@code endingSequence}) can have.
+     */
+    private static List<PendingEvent> possiblyStarted(List<PendingEvent> unanswered, boolean ended,
+            long endingSequence) {
+        long barrier = Long.MAX_VALUE;
+        PendingEvent running = null;
+        if (ended) {
+            barrier = endingSequence;
+        } else {
+            for (PendingEvent event : unanswered) {
+                if (event.isPlain()) {
+                    running = event;
+                    barrier = event.sendSequence;
+                    break;
+                }
+            }
+        }
+        List<PendingEvent> started = new ArrayList<>();
+        for (PendingEvent event : unanswered) {
+            if (event == running || (!event.isPlain() && event.sendSequence < barrier)) {
+                started.add(event);
+            }
+        }
+        return started;
     }
 
     private static String crashFile(long pid) {
@@ -637,6 +781,46 @@ final class LoopEngine {
                     + "); the worker was ended and is replaced", timeout), session.id(), now - running.sentNanos);
             session.worker().destroy();
         }
+        for (WorkerSession session : pool.sessions()) {
+            for (PendingEvent event : session.concurrentEvents()) {
+                if (event.timeoutNanos > 0 && !event.ended.get()) {
+                    checkTimeout(session, event, now);
+                }
+            }
+        }
+    }
+
+    /**
+     * An asynchronous event times out when its stage has not completed within its timeout of being
+     * sent: it fails, and the worker, whose thread the stage does not hold, is asked to cancel the
+     * stage and goes on. A stream times out when no item (nor its end) arrived within its timeout
+     * while it had credit: its producer may hold the worker's thread, so it fails and the worker is
+     * ended and replaced, as for a plain event.
+     */
+    private void checkTimeout(WorkerSession session, PendingEvent event, long now) {
+        Duration timeout = Duration.ofNanos(event.timeoutNanos);
+        StreamState stream = event.stream;
+        if (stream == null) {
+            if (now - event.sentNanos <= event.timeoutNanos) {
+                return;
+            }
+            finish(event, null, new EventTimeoutException("event " + event.id + " did not complete within " + timeout
+                    + " in worker " + session.id() + "; its stage was cancelled", timeout), session.id(),
+                    now - event.sentNanos);
+            session.cancel(event);
+            return;
+        }
+        if (!stream.hasCredit() || now - Math.max(event.sentNanos, stream.lastProgressNanos()) <= event.timeoutNanos) {
+            return;
+        }
+        String because = "stream " + event.id + " sent nothing for longer than its timeout of " + timeout;
+        if (session.condemn(event, because) == null) {
+            return;
+        }
+        finish(event, null, new EventTimeoutException("stream " + event.id + " sent no item within " + timeout
+                + " in worker " + session.id() + " (pid " + session.worker().pid()
+                + "); the worker was ended and is replaced", timeout), session.id(), now - event.sentNanos);
+        session.worker().destroy();
     }
 
     /** The loop as its dispatcher sees it. */

@@ -32,16 +32,33 @@ final class PendingEvent {
     final List<ObjectHandle> pins;
     /** The proxy whose mirror the answer updates, or {@code null}. */
     final @Nullable Proxy<?> proxy;
+    /** Plain, asynchronous or streamed. */
+    final CallKind kind;
+    /** The parent's side of a stream, or {@code null}. */
+    final @Nullable StreamState stream;
+    /** The worker it was last sent to, or {@code null}. */
+    volatile @Nullable WorkerSession session;
+    /** The caller cancelled it: a {@code cancel} frame follows its call. */
+    volatile boolean cancelRequested;
+    /** Set by the one {@code finish} that ends it; any later attempt does nothing. */
+    final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     /** The mirrored properties of a proxy call's answer. */
     volatile java.util.@Nullable Map<String, Object> mirror;
 
     PendingEvent(long id, Event<?> event, byte[] frame, JavaType resultType, long timeoutNanos,
             List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
+        this(id, event, frame, CallKind.plain(resultType), null, timeoutNanos, pins, proxy);
+    }
+
+    PendingEvent(long id, Event<?> event, byte[] frame, CallKind kind, @Nullable StreamState stream, long timeoutNanos,
+            List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
         this.id = id;
         this.event = (Event<Object>) event;
         this.future = new EventFuture<>(id, this.event);
         this.frame = frame;
-        this.resultType = resultType;
+        this.resultType = kind.valueType();
+        this.kind = kind;
+        this.stream = stream;
         this.submittedNanos = System.nanoTime();
         this.timeoutNanos = timeoutNanos;
         this.pins = pins;
@@ -50,6 +67,14 @@ final class PendingEvent {
 
     boolean canRetry() {
         return attempts <= event.retries();
+    }
+
+    boolean isPlain() {
+        return kind.isPlain();
+    }
+
+    boolean isStream() {
+        return kind.mode() == CallKind.Mode.STREAM;
     }
 
     boolean hasOutput() {

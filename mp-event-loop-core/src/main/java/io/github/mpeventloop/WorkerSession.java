@@ -25,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * wait in it: trivial events travel in large batches, while long events are handed out one at a
  * time, so that a busy worker does not hold events back from an idle one.
  *
+ * <p>Only plain events count against the window: an asynchronous or streamed event occupies the
+ * worker's event thread only for moments, so any number of them (up to the maximum window) may be
+ * in flight besides the plain ones.
+ *
  * <p>A worker is retired (recycled) by taking nothing new and shutting it down once its events
  * are answered; it is condemned when one of its events timed out, and then ended by force.
  */
@@ -43,6 +47,10 @@ final class WorkerSession {
     private final Instant startedAt = Instant.now();
     private final ConcurrentHashMap<Long, PendingEvent> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightCount = new AtomicInteger();
+    private final AtomicInteger plainInFlight = new AtomicInteger();
+    private volatile long lastPlainAnswerNanos;
+    /** Send sequence of the event this worker was condemned for, or of its fatal answer; 0 for none. */
+    private volatile long endingSequence;
     private final AtomicLong eventsDone = new AtomicLong();
     private final Object drainMonitor = new Object();
     private long sendSequence;
@@ -85,7 +93,7 @@ final class WorkerSession {
         if (state != WorkerInfo.State.READY || dying || condemnedBecause != null) {
             return 0;
         }
-        int room = window - inFlightCount.get();
+        int room = Math.min(window - plainInFlight.get(), maxWindow - inFlightCount.get());
         return eventBudget > 0 ? (int) Math.min(room, eventBudget - sent) : room;
     }
 
@@ -102,10 +110,60 @@ final class WorkerSession {
         sent++;
         event.sendSequence = ++sendSequence;
         event.sentNanos = System.nanoTime();
+        event.session = this;
+        if (event.stream != null) {
+            event.stream.sent();
+        }
         inFlight.put(event.id, event);
         inFlightCount.incrementAndGet();
+        if (event.isPlain()) {
+            plainInFlight.incrementAndGet();
+        }
         worker.writer().append(event.frame);
+        if (event.cancelRequested) {
+            appendCancel(event.id);
+        }
         return true;
+    }
+
+    /** Gives a stream of this worker {@code items} more credit, at once. */
+    void credit(PendingEvent event, long items) {
+        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.containsKey(event.id)) {
+            return;
+        }
+        try {
+            Frames.append(worker.writer(), mapper, Frames.CREDIT, out -> {
+                out.writeNumberProperty("id", event.id);
+                out.writeNumberProperty("items", items);
+            });
+        } catch (RuntimeException e) {
+            return;
+        }
+        flush();
+    }
+
+    /** Asks the worker to stop a stream or cancel an awaited stage, at once. */
+    void cancel(PendingEvent event) {
+        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.containsKey(event.id)) {
+            return;
+        }
+        appendCancel(event.id);
+        flush();
+    }
+
+    private void appendCancel(long id) {
+        Frames.append(worker.writer(), mapper, Frames.CANCEL, out -> out.writeNumberProperty("id", id));
+    }
+
+    /** The asynchronous and streamed events in flight, for the watchdog. */
+    List<PendingEvent> concurrentEvents() {
+        List<PendingEvent> events = new ArrayList<>();
+        for (PendingEvent event : inFlight.values()) {
+            if (!event.isPlain()) {
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     /** Tells the worker to forget objects its callers dropped; sent with the next flush. */
@@ -155,8 +213,10 @@ final class WorkerSession {
             while ((frame = worker.reader().next()) != null) {
                 AnswerReader.Answer answer = answers.read(frame, inFlight::get);
                 String type = answer.type;
-                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type)) {
+                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type) || Frames.END.equals(type)) {
                     answer(answer);
+                } else if (Frames.ITEM.equals(type)) {
+                    item(answer);
                 } else if (Frames.RECYCLE.equals(type)) {
                     engine.retire(this, "its heap after collection reached " + answer.heap + " bytes");
                 } else if (Frames.BYE.equals(type)) {
@@ -185,9 +245,18 @@ final class WorkerSession {
         }
         if (answer.fatal) {
             dying = true;
+            endingSequence = event.sendSequence;
         }
-        long nanos = Math.max(0, answer.nanos);
-        adaptWindow(nanos);
+        boolean end = Frames.END.equals(answer.type);
+        if (end != event.isStream() && !(event.isStream() && Frames.ERROR.equals(answer.type))) {
+            throw new ProtocolException("worker " + id() + " answered event " + answer.id + " with \"" + answer.type
+                    + "\", which does not fit a " + event.kind.mode().name().toLowerCase() + " event");
+        }
+        if (event.isPlain()) {
+            lastPlainAnswerNanos = lastAnswerNanos;
+            plainInFlight.decrementAndGet();
+            adaptWindow(Math.max(0, answer.nanos));
+        }
         engine.answered(this, event, answer);
         long done = eventsDone.incrementAndGet();
         int left = inFlightCount.decrementAndGet();
@@ -201,6 +270,23 @@ final class WorkerSession {
             }
         }
         engine.capacityChanged();
+    }
+
+    /** One item of a stream. */
+    private void item(AnswerReader.Answer answer) throws ProtocolException {
+        PendingEvent event = inFlight.get(answer.id);
+        if (event == null) {
+            if (condemnedBecause != null) {
+                return;
+            }
+            throw new ProtocolException("worker " + id() + " sent an item of event " + answer.id
+                    + ", which it was not running");
+        }
+        if (!event.isStream()) {
+            throw new ProtocolException("worker " + id() + " sent an item of event " + answer.id
+                    + ", which is not a stream");
+        }
+        engine.item(this, event, answer);
     }
 
     private void adaptWindow(long nanos) {
@@ -229,14 +315,15 @@ final class WorkerSession {
     }
 
     /**
-     * The event sent longest ago and not answered, which is the one the worker runs now (it runs
-     * its events in the order sent), with when it started: when it was sent or when the one before
-     * it was answered, whichever is later.
+     * The plain event sent longest ago and not answered, which is the one the worker runs now (it
+     * runs its plain events one at a time in the order sent; asynchronous and streamed events do
+     * not hold its thread), with when it started: when it was sent or when the plain one before it
+     * was answered, whichever is later.
      */
     @Nullable PendingEvent running() {
         PendingEvent oldest = null;
         for (PendingEvent event : inFlight.values()) {
-            if (oldest == null || event.sendSequence < oldest.sendSequence) {
+            if (event.isPlain() && (oldest == null || event.sendSequence < oldest.sendSequence)) {
                 oldest = event;
             }
         }
@@ -244,7 +331,7 @@ final class WorkerSession {
     }
 
     long runningSince(PendingEvent event) {
-        return Math.max(event.sentNanos, lastAnswerNanos);
+        return Math.max(event.sentNanos, lastPlainAnswerNanos);
     }
 
     /** Takes an event away because it timed out, and marks this worker for ending; null if it was answered meanwhile. */
@@ -252,9 +339,22 @@ final class WorkerSession {
         PendingEvent removed = inFlight.remove(event.id);
         if (removed != null) {
             condemnedBecause = because;
+            endingSequence = removed.sendSequence;
             inFlightCount.decrementAndGet();
+            if (removed.isPlain()) {
+                plainInFlight.decrementAndGet();
+            }
         }
         return removed;
+    }
+
+    /**
+     * The send sequence of the event the worker was condemned for, or of the event it answered
+     * with a fatal error; 0 if neither happened. Of the events still unanswered, only asynchronous
+     * and streamed ones sent before it can have started.
+     */
+    long endingSequence() {
+        return endingSequence;
     }
 
     @Nullable String condemnedBecause() {
@@ -275,6 +375,7 @@ final class WorkerSession {
         List<PendingEvent> left = new ArrayList<>(inFlight.values());
         inFlight.clear();
         inFlightCount.set(0);
+        plainInFlight.set(0);
         left.sort(Comparator.comparingLong(event -> event.sendSequence));
         return left;
     }

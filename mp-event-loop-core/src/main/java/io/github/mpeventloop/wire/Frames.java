@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Frames {
 
     /** Version of the protocol; parent and worker refuse each other when theirs differ. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
 
     /** Worker to parent, first frame: protocol version, one-time secret, pid, Java version. */
     public static final String HELLO = "hello";
@@ -27,6 +27,14 @@ public final class Frames {
     public static final String RESULT = "result";
     /** Worker to parent: an event failed, with the remote exception. */
     public static final String ERROR = "error";
+    /** Worker to parent: one item of a streamed call, with its index within the stream. */
+    public static final String ITEM = "item";
+    /** Worker to parent: a streamed call ended (or was cancelled) after the items it sent. */
+    public static final String END = "end";
+    /** Parent to worker: a stream may send that many more items. */
+    public static final String CREDIT = "credit";
+    /** Parent to worker: stop a stream (answered with {@link #END}) or cancel an awaited stage. */
+    public static final String CANCEL = "cancel";
     /** Worker to parent: its heap stays above the recycling threshold; the parent replaces it between events. */
     public static final String RECYCLE = "recycle";
     /** Parent to worker: forget the cached objects listed; no answer. */

@@ -1,20 +1,16 @@
 package io.github.mpeventloop.worker;
 
 import java.lang.reflect.Type;
+import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.Event;
-import io.github.mpeventloop.FrameTooLargeException;
 import io.github.mpeventloop.target.ResolvedTarget;
 import io.github.mpeventloop.target.TargetDescriptor;
 import io.github.mpeventloop.target.TargetNotFoundException;
 import io.github.mpeventloop.target.TargetPolicy;
 import io.github.mpeventloop.target.TargetResolver;
-import io.github.mpeventloop.wire.FrameLimits;
-import io.github.mpeventloop.wire.FrameWriter;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.RemoteError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -46,9 +42,24 @@ final class CallRunner {
     private record Outcome(@Nullable Object value, @Nullable Object subject) {
     }
 
-    void run(JsonNode call, FrameWriter writer) {
+    /** What happens to a call whose target returned a stage to await or a stream to send. */
+    interface Followups {
+        /** Answers the call when {@code stage} completes, without blocking the event thread. */
+        void await(long id, boolean output, long startNanos, CompletionStage<?> stage);
+
+        /** Sends the items of {@code result}, one per step, within {@code credit}. */
+        void stream(long id, boolean output, long startNanos, long credit, @Nullable Object result);
+    }
+
+    /**
+     * Runs one call. A plain call is answered here; an asynchronous call ({@code "mode":"async"})
+     * whose target returned a {@link CompletionStage} and a streamed call ({@code "mode":"stream"})
+     * are handed to {@code followups}, which answer them later.
+     */
+    void run(JsonNode call, Answers answers, Followups followups) {
         long id = call.path("id").asLong(-1);
         boolean output = call.path("output").asBoolean(true);
+        String mode = call.path("mode").asString("");
         long start = System.nanoTime();
         Object value = null;
         Object subject = null;
@@ -60,72 +71,23 @@ final class CallRunner {
         } catch (Throwable e) {
             failure = e;
         }
+        if (failure == null && "stream".equals(mode)) {
+            followups.stream(id, output, start, call.path("credit").asLong(0), value);
+            return;
+        }
+        if (failure == null && "async".equals(mode) && value instanceof CompletionStage<?> stage) {
+            followups.await(id, output, start, stage);
+            return;
+        }
         JsonNode mirrored = call.path("mirror");
         java.util.Map<String, Object> properties = failure == null && subject != null && mirrored.isArray()
                 ? mirror.read(subject, mirrored) : java.util.Map.of();
         long nanos = System.nanoTime() - start;
         if (failure == null) {
-            Object result = value;
-            try {
-                Frames.append(writer, mapper, Frames.RESULT, out -> {
-                    out.writeNumberProperty("id", id);
-                    out.writeNumberProperty("nanos", nanos);
-                    if (output) {
-                        out.writeName("value");
-                        mapper.writeValue(out, result);
-                    }
-                    if (!properties.isEmpty()) {
-                        out.writeName("mirror");
-                        mapper.writeValue(out, properties);
-                    }
-                });
-            } catch (FrameTooLargeException e) {
-                failure = new FrameTooLargeException(e.limit(), e.size());
-            } catch (JacksonException e) {
-                FrameTooLargeException tooLarge = FrameLimits.tooLarge(e);
-                failure = tooLarge != null ? new FrameTooLargeException(tooLarge.limit(), tooLarge.size())
-                        : new IllegalStateException("the result, a " + result.getClass().getName()
-                                + ", cannot be sent back: " + e.getOriginalMessage(), e);
-            }
+            failure = answers.result(id, nanos, output, value, properties);
         }
         if (failure != null) {
-            boolean fatal = failure instanceof OutOfMemoryError && WorkerContext.isWorkerProcess();
-            writeError(writer, id, nanos, RemoteError.of(failure), fatal);
-            if (fatal) {
-                flushQuietly(writer);
-                Runtime.getRuntime().halt(3);
-            }
-        }
-    }
-
-    /** Writes an error answer; one too large for a frame is sent again without its stack and causes. */
-    private void writeError(FrameWriter writer, long id, long nanos, RemoteError error, boolean fatal) {
-        try {
-            appendError(writer, id, nanos, error, fatal);
-        } catch (FrameTooLargeException e) {
-            String message = error.message() == null ? null
-                    : error.message().substring(0, Math.min(error.message().length(), 1000));
-            appendError(writer, id, nanos, new RemoteError(error.className(), message, java.util.List.of(), null), fatal);
-        }
-    }
-
-    private void appendError(FrameWriter writer, long id, long nanos, RemoteError error, boolean fatal) {
-        Frames.append(writer, mapper, Frames.ERROR, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeNumberProperty("nanos", nanos);
-            if (fatal) {
-                out.writeBooleanProperty("fatal", true);
-            }
-            out.writeName("error");
-            error.write(out);
-        });
-    }
-
-    private static void flushQuietly(FrameWriter writer) {
-        try {
-            writer.flush();
-        } catch (java.io.IOException e) {
-            // the worker exits anyway
+            answers.error(id, nanos, failure, -1);
         }
     }
 

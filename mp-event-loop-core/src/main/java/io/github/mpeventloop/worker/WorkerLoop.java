@@ -1,8 +1,16 @@
 package io.github.mpeventloop.worker;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.wire.FrameReader;
 import io.github.mpeventloop.wire.FrameWriter;
@@ -14,17 +22,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The worker's side of a channel: after the handshake, runs each {@code call} frame in the order
- * received, one at a time, and answers each with exactly one {@code result} or {@code error}.
- * Answers are batched: they are flushed when no further frame is waiting, just before the loop
- * would block, and at the latest a millisecond after an event began while answers waited, so that
- * the parent learns of finished events even while a long one runs. When the heap stays above the threshold the parent set, the worker asks once to be
- * recycled ({@code recycle}) and goes on serving until the parent shuts it down. A {@code shutdown} frame is answered with {@code bye}; the end of the channel ends
- * the loop too.
+ * The worker's side of a channel. After the handshake a reader thread hands the parent's frames to
+ * the event thread, a small {@link Scheduler}: plain calls run one at a time, in the order
+ * received, each answered with exactly one {@code result} or {@code error}; a call whose target
+ * returns a {@code CompletionStage} is answered when the stage completes, without blocking the
+ * event thread; a streamed call sends its items one step at a time, round-robin with the other
+ * streams and calls, within the credit the parent gives ({@code credit}), until it ends
+ * ({@code end}), fails ({@code error}) or is cancelled ({@code cancel}).
+ *
+ * <p>Answers are batched: they are flushed when the event thread has nothing to do, when 64 KiB
+ * are waiting, and at the latest a millisecond after a task began while answers waited, so that
+ * the parent learns of finished events even while a long one runs. When the heap stays above the
+ * threshold the parent set, the worker asks once to be recycled ({@code recycle}). A
+ * {@code shutdown} frame is answered with {@code bye} once every call received before it has
+ * ended; the end of the channel ends the loop too.
  */
 public final class WorkerLoop {
 
     private static final int HANDSHAKE_FRAME_LIMIT = 1 << 20;
+    private static final int FLUSH_BYTES = 64 << 10;
 
     private final FrameReader reader;
     private final FrameWriter writer;
@@ -32,18 +48,29 @@ public final class WorkerLoop {
     private final CallRunner runner;
     private final WorkerObjects objects = new WorkerObjects();
     private final LingerFlush lingerFlush;
+    private final Answers answers;
+    private final Scheduler scheduler = new Scheduler();
+    private final Map<Long, StreamTask> streams = new HashMap<>();
+    private final Map<Long, CompletionStage<?>> awaited = new HashMap<>();
+    private @Nullable HeapWatch heap;
+    private boolean recycleAsked;
+    private long events;
+    private boolean shutdown;
+    private boolean channelEnded;
+    private @Nullable IOException readFailure;
 
     public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader) {
         this.writer = new FrameWriter(out, HANDSHAKE_FRAME_LIMIT);
         this.reader = new FrameReader(in, HANDSHAKE_FRAME_LIMIT, Handshake.flushing(writer));
         this.runner = new CallRunner(mapper, loader, objects);
         this.lingerFlush = new LingerFlush(writer);
+        this.answers = new Answers(mapper, writer);
     }
 
     /**
      * Says hello with {@code secret}, then serves until shutdown or the end of the channel.
      *
-     * @return the number of events run
+     * @return the number of calls handled
      */
     public long run(String secret) throws IOException {
         try {
@@ -58,36 +85,160 @@ public final class WorkerLoop {
         reader.setMaxFrameBytes(welcome.maxFrameBytes());
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
         WorkerContext.enter(welcome.workerId(), objects);
-        HeapWatch heap = new HeapWatch(welcome.recycleAboveHeapBytes());
-        boolean recycleAsked = false;
-        long events = 0;
-        FrameReader.Frame frame;
-        while ((frame = reader.next()) != null) {
-            JsonNode node = Frames.parse(mapper, frame);
-            String type = Frames.type(node);
-            if (Frames.CALL.equals(type)) {
-                lingerFlush.arm();
-                runner.run(node, writer);
-                events++;
-                long heapUsed = recycleAsked ? -1 : heap.exceeded();
-                if (heapUsed >= 0) {
-                    recycleAsked = true;
-                    Frames.append(writer, mapper, Frames.RECYCLE, out -> out.writeNumberProperty("heap", heapUsed));
+        heap = new HeapWatch(welcome.recycleAboveHeapBytes());
+        new FrameInbox(reader, mapper, FrameInbox.sink(this::received,
+                () -> scheduler.post(() -> channelEnded = true),
+                error -> scheduler.post(() -> readFailure = error))).start();
+        try {
+            scheduler.run(new Scheduler.Owner() {
+                @Override
+                public boolean finished() {
+                    return channelEnded || readFailure != null
+                            || (shutdown && streams.isEmpty() && awaited.isEmpty());
                 }
-            } else if (Frames.RELEASE.equals(type)) {
-                for (JsonNode id : node.path("objects")) {
-                    objects.release(id.asLong());
+
+                @Override
+                public void beforeWaiting() {
+                    flush();
                 }
-            } else if (Frames.SHUTDOWN.equals(type)) {
-                long done = events;
-                Frames.append(writer, mapper, Frames.BYE, out -> out.writeNumberProperty("events", done));
-                writer.flush();
-                return events;
-            } else {
-                throw new ProtocolException("unexpected frame type \"" + type + "\" from the parent");
-            }
+
+                @Override
+                public void beforeTask() {
+                    if (writer.buffered() >= FLUSH_BYTES) {
+                        flush();
+                    } else {
+                        lingerFlush.arm();
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("worker loop interrupted");
+        }
+        IOException failure = readFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        if (shutdown && !channelEnded) {
+            long done = events;
+            Frames.append(writer, mapper, Frames.BYE, out -> out.writeNumberProperty("events", done));
         }
         writer.flush();
         return events;
     }
+
+    private void flush() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reader thread: frames that arrived together are queued together, in order. */
+    private void received(List<JsonNode> frames) {
+        List<Runnable> tasks = new java.util.ArrayList<>(frames.size());
+        for (JsonNode frame : frames) {
+            tasks.add(() -> handle(frame));
+        }
+        scheduler.postAll(tasks);
+    }
+
+    private void handle(JsonNode node) {
+        String type = Frames.type(node);
+        if (shutdown) {
+            return;
+        }
+        switch (type) {
+            case Frames.CALL -> call(node);
+            case Frames.CREDIT -> {
+                StreamTask stream = streams.get(node.path("id").asLong());
+                if (stream != null) {
+                    stream.credit(node.path("items").asLong(0));
+                }
+            }
+            case Frames.CANCEL -> cancel(node.path("id").asLong());
+            case Frames.RELEASE -> {
+                for (JsonNode id : node.path("objects")) {
+                    objects.release(id.asLong());
+                }
+            }
+            case Frames.SHUTDOWN -> shutdown = true;
+            default -> throw new UncheckedIOException(
+                    new ProtocolException("unexpected frame type \"" + type + "\" from the parent"));
+        }
+    }
+
+    private void call(JsonNode node) {
+        runner.run(node, answers, followups);
+        events++;
+        HeapWatch watch = heap;
+        long heapUsed = recycleAsked || watch == null ? -1 : watch.exceeded();
+        if (heapUsed >= 0) {
+            recycleAsked = true;
+            Frames.append(writer, mapper, Frames.RECYCLE, out -> out.writeNumberProperty("heap", heapUsed));
+        }
+    }
+
+    /** A {@code cancel}: a stream stops and reports how far it got; an awaited stage is cancelled. */
+    private void cancel(long id) {
+        StreamTask stream = streams.get(id);
+        if (stream != null) {
+            stream.cancel();
+            return;
+        }
+        CompletionStage<?> stage = awaited.get(id);
+        if (stage != null) {
+            try {
+                stage.toCompletableFuture().cancel(true);
+            } catch (UnsupportedOperationException e) {
+                // a stage that cannot be cancelled is answered when it completes
+            }
+        }
+    }
+
+    private final StreamTask.Host streamHost = new StreamTask.Host() {
+        @Override
+        public void schedule(Runnable task) {
+            scheduler.schedule(task);
+        }
+
+        @Override
+        public void post(Runnable task) {
+            scheduler.post(task);
+        }
+
+        @Override
+        public void ended(StreamTask task) {
+            streams.remove(task.id());
+        }
+    };
+
+    private final CallRunner.Followups followups = new CallRunner.Followups() {
+        @Override
+        public void await(long id, boolean output, long startNanos, CompletionStage<?> stage) {
+            awaited.put(id, stage);
+            stage.whenComplete((value, error) -> scheduler.post(() -> {
+                awaited.remove(id);
+                long nanos = System.nanoTime() - startNanos;
+                Throwable failure = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (failure == null) {
+                    failure = answers.result(id, nanos, output, value, Map.of());
+                }
+                if (failure != null) {
+                    answers.error(id, nanos, failure, -1);
+                }
+            }));
+        }
+
+        @Override
+        public void stream(long id, boolean output, long startNanos, long credit, @Nullable Object result) {
+            StreamTask task = new StreamTask(id, output, startNanos, credit, answers, streamHost);
+            streams.put(id, task);
+            task.start(result);
+        }
+    };
 }
