@@ -2,6 +2,7 @@ package io.github.mpeventloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,6 +166,38 @@ class StreamsTest {
             List<Object> words = new ArrayList<>();
             loop.addStream("published", 300).forEach(words::add);
             assertThat(words).hasSize(300).startsWith("word 0", "word 1").endsWith("word 299");
+        }
+    }
+
+    @Test
+    void aStreamNobodyConsumesPausesAfterItsWindowAndResumesAsItemsAreTaken() {
+        String key = "window-" + UUID.randomUUID();
+        try (EventLoop loop = EventLoop.builder().name("stream-window").hasResults(false).build().start()) {
+            EventStream<Long> stream = loop.addStream(AsyncTasks::counted, key, 1_000_000L);
+            await().until(() -> loop.addEvent(AsyncTasks::produced, key).join(), produced -> produced == 128);
+
+            Iterator<Long> items = stream.iterator();
+            for (int i = 0; i < 64; i++) {
+                items.next();
+            }
+
+            await().until(() -> loop.addEvent(AsyncTasks::produced, key).join(), produced -> produced == 192);
+            assertThat(loop.addEvent(AsyncTasks::produced, key).join()).isEqualTo(192);
+            stream.cancel();
+            assertThat(stream.done().join()).isEqualTo(new StreamEnd(192, true));
+        }
+    }
+
+    @Test
+    void aStreamWhoseWorkerDiesEndsWithWorkerLostAndTheLoopGoesOn() {
+        try (EventLoop loop = EventLoop.builder().name("stream-lost").hasResults(false).build().start()) {
+            EventStream<Object> stream = loop.addStream(Event.of(AsyncTasks::haltingAt, 3));
+            assertThatThrownBy(() -> stream.done().join()).hasCauseInstanceOf(WorkerLostException.class)
+                    .hasMessageContaining("exited with code 9");
+            List<Object> received = new ArrayList<>();
+            assertThatThrownBy(() -> stream.forEach(received::add)).isInstanceOf(WorkerLostException.class);
+            assertThat(received).isSubsetOf(0, 1, 2);
+            assertThat(loop.addEvent(Tasks::addOne, 1).join()).isEqualTo(2);
         }
     }
 
