@@ -610,31 +610,21 @@ final class LoopEngine {
     }
 
     /**
-     * Which of a lost worker's unanswered events (oldest sent first) may have started. A worker
-     * runs its plain events one at a time in the order sent, and takes every call in that order,
-     * so: the oldest unanswered plain event, and every asynchronous or streamed event sent before
-     * it (those run besides it). After a timeout or a fatal answer ({@code ended}), no plain event
-     * left can have started, and only asynchronous or streamed events sent before the one that
-     * ended the worker ({@code endingSequence}) can have.
+     * The unanswered events of a lost worker that may have started. After a crash, all of them: a
+     * worker sends its answers in batches (within a millisecond of each event's end), so an event
+     * may have finished with its answer still in the dead worker's buffer. When the worker ended
+     * because an event timed out or after a fatal error ({@code ended}), the event that ended it
+     * was running and nothing sent after it started; plain events sent before it were answered, so
+     * only the asynchronous and streaming events sent before it may be under way.
      */
     private static List<PendingEvent> possiblyStarted(List<PendingEvent> unanswered, boolean ended,
             long endingSequence) {
-        long barrier = Long.MAX_VALUE;
-        PendingEvent running = null;
-        if (ended) {
-            barrier = endingSequence;
-        } else {
-            for (PendingEvent event : unanswered) {
-                if (event.isPlain()) {
-                    running = event;
-                    barrier = event.sendSequence;
-                    break;
-                }
-            }
+        if (!ended) {
+            return new ArrayList<>(unanswered);
         }
         List<PendingEvent> started = new ArrayList<>();
         for (PendingEvent event : unanswered) {
-            if (event == running || (!event.isPlain() && event.sendSequence < barrier)) {
+            if (!event.isPlain() && event.sendSequence < endingSequence) {
                 started.add(event);
             }
         }
