@@ -50,6 +50,9 @@ public final class WorkerLoop {
     private final LingerFlush lingerFlush;
     private final Answers answers;
     private final Scheduler scheduler = new Scheduler();
+    /** The frame reader runs tasks too (see {@link Scheduler#offer}); it takes the worker's context once. */
+    private boolean readerEntered;
+    private int workerId;
     private final Map<Long, StreamTask> streams = new HashMap<>();
     private final Map<Long, CompletionStage<?>> awaited = new HashMap<>();
     private @Nullable HeapWatch heap;
@@ -84,7 +87,8 @@ public final class WorkerLoop {
         Handshake.Welcome welcome = Handshake.hello(reader, writer, mapper, secret);
         reader.setMaxFrameBytes(welcome.maxFrameBytes());
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
-        WorkerContext.enter(welcome.workerId(), objects);
+        workerId = welcome.workerId();
+        WorkerContext.enter(workerId, objects);
         heap = new HeapWatch(welcome.recycleAboveHeapBytes());
         new FrameInbox(reader, mapper, FrameInbox.sink(this::received,
                 () -> scheduler.post(() -> channelEnded = true),
@@ -143,7 +147,11 @@ public final class WorkerLoop {
         for (JsonNode frame : frames) {
             tasks.add(() -> handle(frame));
         }
-        scheduler.postAll(tasks);
+        if (!readerEntered) {
+            readerEntered = true;
+            WorkerContext.enter(workerId, objects);
+        }
+        scheduler.offer(tasks);
     }
 
     private void handle(JsonNode node) {
