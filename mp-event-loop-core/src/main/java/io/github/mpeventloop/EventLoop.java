@@ -119,6 +119,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Takes no new events from now on ({@code addEvent} fails with {@link EventLoopStoppedException})
+     * while everything accepted still runs: the first step of a graceful shutdown, before
+     * {@link #awaitIdle(Duration)} and {@link #stop()}. {@link #start()} takes events again.
+     */
+    public void stopAccepting() {
+        engine.stopAccepting();
+    }
+
+    /**
      * Stops the loop: takes no new events while stopping, hands back every event not yet sent to a
      * worker (their futures fail with {@link EventLoopStoppedException}), lets the workers finish
      * the events they have (up to {@link Builder#stopTimeout(Duration)}), delivers their results,

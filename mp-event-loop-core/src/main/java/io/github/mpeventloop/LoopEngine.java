@@ -56,6 +56,7 @@ final class LoopEngine {
     private final WorkerPool pool = new WorkerPool(signal);
     private final CachedObjects objects;
     private volatile boolean dispatching;
+    private volatile boolean accepting = true;
     private final IdleTracker idle = new IdleTracker();
     private final HandlerChain handlers = new HandlerChain();
     private final AtomicLong eventIds = new AtomicLong();
@@ -135,7 +136,7 @@ final class LoopEngine {
      */
     PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, CallKind kind, @Nullable EventStream<?> handle,
             List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
-        if (state == State.STOPPING) {
+        if (state == State.STOPPING || !accepting) {
             throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
         }
         String down = downReason;
@@ -187,6 +188,7 @@ final class LoopEngine {
                 throw new IllegalStateException("code running in a worker must not start an event loop of its own");
             }
             downReason = null;
+            accepting = true;
             LaunchSettings launch = new LaunchSettings(settings.name(), settings.javaExecutable(), settings.jvmOptions(),
                     settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes(),
                     settings.recycleAboveHeapBytes(), settings.classDataSharing());
@@ -279,6 +281,11 @@ final class LoopEngine {
         idle.add();
         session.send(pending);
         session.flush();
+    }
+
+    /** Refuses new events from now on, until the next start; what was accepted still runs. */
+    void stopAccepting() {
+        accepting = false;
     }
 
     List<Event<?>> stop() {

@@ -164,6 +164,22 @@ class LifecycleTest {
     }
 
     @Test
+    void stopAcceptingRefusesNewEventsWhileAcceptedOnesStillRun() {
+        List<Object> results = new CopyOnWriteArrayList<>();
+        EventLoop loop = threads("draining").outputHandlers(ResultHandler.of(r -> results.add(r.value()))).build();
+        loop.addEvent(Tasks::addOne, 1);
+        loop.stopAccepting();
+        assertThatThrownBy(() -> loop.addEvent(Tasks::addOne, 2)).isInstanceOf(EventLoopStoppedException.class)
+                .hasMessageContaining("takes no new events");
+        loop.start();
+        loop.addEvent(Tasks::addOne, 3);
+        loop.stopAccepting();
+        assertThat(loop.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(loop.stop()).isEmpty();
+        assertThat(results).containsExactly(2, 4);
+    }
+
+    @Test
     void awaitIdleFromAHandlerIsRefusedInsteadOfWaitingForItself() {
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         EventLoop[] self = new EventLoop[1];

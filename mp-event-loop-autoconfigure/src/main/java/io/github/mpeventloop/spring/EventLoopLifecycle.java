@@ -18,13 +18,14 @@ import io.github.mpeventloop.WorkerInfo;
 
 /**
  * Ties an {@link EventLoop} to the application context: its workers start with the context and,
- * on shutdown, it drains (waits up to the drain timeout for queued and running events and their
- * output handlers), then stops; whatever could not run is failed by the loop and logged here. The
+ * on shutdown, it stops taking events, drains (waits up to the drain timeout for queued and
+ * running events and their output handlers), then stops; whatever could not run is failed by the
+ * loop and logged here. The
  * drain runs on a thread of its own, so the lifecycle thread is not blocked.
  *
  * <p>The default phase, {@link #DEFAULT_PHASE}, lies just inside the web server's: workers are
- * ready before the first request, and requests still draining from the web server can submit
- * events and get results.
+ * ready before the first request, and the web server has drained its requests (which may still
+ * submit events and get results) before the loop stops taking events.
  */
 public class EventLoopLifecycle implements SmartLifecycle {
 
@@ -109,6 +110,7 @@ public class EventLoopLifecycle implements SmartLifecycle {
     }
 
     private void drainAndStop() {
+        this.loop.stopAccepting();
         LOG.debug("Event loop '{}' draining: {} queued, {} in flight", this.loop.name(), this.loop.queueDepth(),
                 this.loop.inFlight());
         boolean idle;
