@@ -32,6 +32,9 @@ final class Dispatcher implements Runnable {
         /** Ends an event that cannot be dispatched. */
         void fail(PendingEvent event, RuntimeException error);
 
+        /** The event that builds a lost object again, if it can be rebuilt; {@code null} otherwise. */
+        @Nullable PendingEvent rebuild(ObjectHandle handle);
+
         /** Tells workers to release the objects their callers dropped. */
         void releaseDropped();
     }
@@ -118,7 +121,13 @@ final class Dispatcher implements Runnable {
         WorkerSession holder = null;
         for (ObjectHandle handle : event.pins) {
             if (handle.lostBecause() != null) {
-                loop.fail(event, handle.lostError());
+                PendingEvent creation = loop.rebuild(handle);
+                if (creation != null) {
+                    queue.pushFront(event);
+                    queue.pushFront(creation);
+                } else {
+                    loop.fail(event, handle.lostError());
+                }
                 return true;
             }
             WorkerSession placed = handle.holder();

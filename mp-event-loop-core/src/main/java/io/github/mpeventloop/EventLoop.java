@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -427,14 +428,23 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /** Builds a proxy's object in a worker; its handle weakly references the proxy. */
-    <T> ObjectHandle createRemote(Proxy<T> proxy, CallEvent<T> creation) {
+    <T> ObjectHandle createRemote(Proxy<T> proxy, CallEvent<T> creation, boolean rebuildOnLoss) {
         ObjectHandle handle = objects.remoteOnly(proxy, proxy.type());
         creation.shape(new CallShape(Map.of(), Map.of(), handle.id, proxy.mirrored(), false));
         LambdaTargets.Captured target = resolve(creation);
         CallEncoder encoder = engine.encoder();
-        engine.submit(creation, id -> encoder.encodeCall(id, false, target.target(), target.values(),
-                creation.argsArray(), creation.shape()), encoder.resultType(target.target()), List.of(handle), proxy);
+        LongFunction<byte[]> encode = id -> encoder.encodeCall(id, false, target.target(), target.values(),
+                creation.argsArray(), creation.shape());
+        engine.submit(creation, encode, encoder.resultType(target.target()), List.of(handle), proxy);
         proxy.called();
+        if (rebuildOnLoss) {
+            handle.rebuildWith(() -> {
+                PendingEvent again = engine.prepare(creation, encode, CallKind.plain(encoder.resultType(target.target())),
+                        null, List.of(handle), proxy);
+                proxy.called();
+                return again;
+            });
+        }
         return handle;
     }
 

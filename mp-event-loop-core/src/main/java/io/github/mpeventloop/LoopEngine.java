@@ -131,18 +131,11 @@ final class LoopEngine {
     }
 
     /**
-     * Accepts an event of any kind; a streamed one gets its parent-side state, with the caller's
-     * {@code handle} if there is one, before it can reach a worker.
+     * Makes an accepted event ready for the queue: its id, its frame (encoded now, which may refuse
+     * it), its timeout, its stream state, and its count among the outstanding events.
      */
-    PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, CallKind kind, @Nullable EventStream<?> handle,
+    PendingEvent prepare(Event<?> event, LongFunction<byte[]> encode, CallKind kind, @Nullable EventStream<?> handle,
             List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
-        if (state == State.STOPPING || !accepting) {
-            throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
-        }
-        String down = downReason;
-        if (down != null) {
-            throw new EventRejectedException("loop " + settings.name() + " is down: " + down);
-        }
         long id = eventIds.incrementAndGet();
         Duration timeout = event.timeout() != null ? event.timeout() : settings.eventTimeout();
         StreamState stream = kind.mode() == CallKind.Mode.STREAM
@@ -159,6 +152,23 @@ final class LoopEngine {
             timeoutsInUse = true;
         }
         idle.add();
+        return pending;
+    }
+
+    /**
+     * Accepts an event of any kind; a streamed one gets its parent-side state, with the caller's
+     * {@code handle} if there is one, before it can reach a worker.
+     */
+    PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, CallKind kind, @Nullable EventStream<?> handle,
+            List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
+        if (state == State.STOPPING || !accepting) {
+            throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
+        }
+        String down = downReason;
+        if (down != null) {
+            throw new EventRejectedException("loop " + settings.name() + " is down: " + down);
+        }
+        PendingEvent pending = prepare(event, encode, kind, handle, pins, proxy);
         boolean queued;
         try {
             Duration block = settings.blockWhenFull();
@@ -836,6 +846,16 @@ final class LoopEngine {
         @Override
         public void fail(PendingEvent event, RuntimeException error) {
             finish(event, null, error, 0, 0);
+        }
+
+        @Override
+        public @Nullable PendingEvent rebuild(ObjectHandle handle) {
+            PendingEvent creation = handle.revive();
+            if (creation != null) {
+                LOG.warn("Loop {}: object {} was lost ({}); it is built again from its factory in another worker, "
+                        + "with its state afresh", settings.name(), handle, handle.lostBecauseBeforeRevival());
+            }
+            return creation;
         }
 
         @Override

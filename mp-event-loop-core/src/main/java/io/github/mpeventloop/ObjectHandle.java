@@ -19,6 +19,8 @@ final class ObjectHandle extends WeakReference<Object> {
     private volatile @Nullable WorkerSession holder;
     private volatile @Nullable String lostBecause;
     private volatile boolean released;
+    private volatile java.util.function.@Nullable Supplier<PendingEvent> rebuild;
+    private volatile @Nullable String lostBeforeRevival;
 
     ObjectHandle(long id, Object object, Class<?> type, @Nullable ReferenceQueue<Object> queue) {
         super(object, queue);
@@ -41,6 +43,30 @@ final class ObjectHandle extends WeakReference<Object> {
 
     void lose(String because) {
         lostBecause = because;
+    }
+
+    /** Lets a lost object be built again: {@code creation} makes the event that builds it. */
+    void rebuildWith(java.util.function.Supplier<PendingEvent> creation) {
+        this.rebuild = creation;
+    }
+
+    /**
+     * Makes a lost object placeable again and returns the event that builds it anew, or
+     * {@code null} if it has no way to be rebuilt.
+     */
+    @Nullable PendingEvent revive() {
+        java.util.function.Supplier<PendingEvent> creation = rebuild;
+        if (creation == null || lostBecause == null) {
+            return null;
+        }
+        lostBeforeRevival = lostBecause;
+        lostBecause = null;
+        holder = null;
+        return creation.get();
+    }
+
+    @Nullable String lostBecauseBeforeRevival() {
+        return lostBeforeRevival;
     }
 
     boolean isReleased() {

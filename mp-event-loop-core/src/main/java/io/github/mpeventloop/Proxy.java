@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Calls on a proxy reach no output handler; their values come back through the futures. When
  * the proxy is no longer referenced, its object is released in the worker. If that worker dies,
- * later calls fail with {@link CachedObjectLostException}.
+ * later calls fail with {@link CachedObjectLostException}, unless the proxy was made with
+ * {@link Spec#rebuildOnLoss()}.
  *
  * @param <T> type of the object in the worker
  */
@@ -48,22 +49,33 @@ public final class Proxy<T> {
 
     /** Starts describing a proxy of objects of {@code type}. */
     public static <T> Spec<T> of(Class<T> type) {
-        return new Spec<>(type, List.of());
+        return new Spec<>(type, List.of(), false);
     }
 
     /** What a proxy mirrors; {@code create} builds the object in a worker. */
     public static final class Spec<T> {
         private final Class<T> type;
         private final List<String> mirrored;
+        private final boolean rebuildOnLoss;
 
-        private Spec(Class<T> type, List<String> mirrored) {
+        private Spec(Class<T> type, List<String> mirrored, boolean rebuildOnLoss) {
             this.type = type;
             this.mirrored = mirrored;
+            this.rebuildOnLoss = rebuildOnLoss;
         }
 
         /** Names of fields or argument-less methods (getters) mirrored after each call (the seed's PROPERTIES and GETTERS). */
         public Spec<T> mirroring(String... names) {
-            return new Spec<>(type, List.of(names));
+            return new Spec<>(type, List.of(names), rebuildOnLoss);
+        }
+
+        /**
+         * When the worker holding the object dies, the next call builds it again from the same
+         * factory in another worker, with its state afresh (logged), instead of failing with
+         * {@link CachedObjectLostException}. For objects whose state can be rebuilt or lost.
+         */
+        public Spec<T> rebuildOnLoss() {
+            return new Spec<>(type, mirrored, true);
         }
 
         public Proxy<T> create(EventLoop loop, Target.Call0<T> factory) {
@@ -85,7 +97,7 @@ public final class Proxy<T> {
 
         private Proxy<T> start(EventLoop loop, CallEvent<T> creation) {
             Proxy<T> proxy = new Proxy<>(loop, type, mirrored);
-            proxy.handle = loop.createRemote(proxy, creation);
+            proxy.handle = loop.createRemote(proxy, creation, rebuildOnLoss);
             return proxy;
         }
     }

@@ -180,6 +180,29 @@ class ObjectsTest {
     }
 
     @Test
+    void aProxyMadeToBeRebuiltIsBuiltAgainAfterItsWorkerDiedAndAnotherOneFails() {
+        try (EventLoop loop = EventLoop.builder().name("rebuild").build().start()) {
+            Proxy<MovingPoint> rebuilt = Proxy.of(MovingPoint.class).mirroring("x").rebuildOnLoss()
+                    .create(loop, MovingPoint::new, 2, 3, 0);
+            Proxy<MovingPoint> plain = Proxy.of(MovingPoint.class).create(loop, MovingPoint::new, 2, 3, 0);
+            rebuilt.run(MovingPoint::move, 5, 6, 7);
+            assertThat(rebuilt.call(MovingPoint::getZ).join()).isEqualTo(7);
+            assertThat(plain.call(MovingPoint::getZ).join()).isZero();
+
+            long pid = loop.workers().get(0).pid();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(30)).until(() -> loop.workers().size() == 1
+                    && loop.workers().get(0).pid() != pid);
+
+            assertThat(rebuilt.call(MovingPoint::getZ).join()).as("built afresh from its factory").isZero();
+            rebuilt.awaitSync();
+            assertThat(rebuilt.get("x")).isEqualTo(2);
+            assertThatThrownBy(() -> plain.call(MovingPoint::getZ).join()).cause()
+                    .isInstanceOf(CachedObjectLostException.class);
+        }
+    }
+
+    @Test
     void theWorkerInitializerMakesNamedVariablesInEveryWorkerReplacementsIncluded() {
         try (EventLoop loop = EventLoop.builder().name("variables")
                 .workerInitializer(() -> Map.of("counter", new Counter())).build().start()) {
