@@ -42,10 +42,7 @@ class ObjectsTest {
         Abc a = new Abc(1, 2, 0);
         ResultHandler saveObject = result -> {
             if ("a".equals(result.eventKey())) {
-                Abc copy = (Abc) result.value();
-                a.a = copy.a;
-                a.b = copy.b;
-                a.c = copy.c;
+                a.copyFrom((Abc) result.value());
                 return true;
             }
             return false;
