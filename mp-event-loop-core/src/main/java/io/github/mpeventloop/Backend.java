@@ -9,5 +9,12 @@ public enum Backend {
      * result still makes the JSON round trip, so tests run fast and still catch what would not
      * cross a process boundary. No isolation.
      */
-    THREAD
+    THREAD,
+    /**
+     * Workers run in the members of a Hazelcast cluster: needs the module
+     * {@code mp-event-loop-hazelcast}, which supplies the launcher through
+     * {@link EventLoop.Builder#workerLauncher} (its Spring Boot auto-configuration does so for
+     * {@code mp.event-loop.backend=hazelcast}). Without that launcher, {@code start()} fails.
+     */
+    HAZELCAST
 }

@@ -656,6 +656,8 @@ public final class EventLoop implements AutoCloseable {
         private long recycleAboveHeapBytes;
         private Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer;
         private boolean classDataSharing = true;
+        private java.util.function.@Nullable Function<io.github.mpeventloop.launch.LaunchSettings,
+                io.github.mpeventloop.launch.WorkerLauncher> workerLauncher;
 
         private Builder() {
         }
@@ -861,6 +863,18 @@ public final class EventLoop implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts workers with a launcher of another module (such as the Hazelcast backend of
+         * {@code mp-event-loop-hazelcast}) instead of the one {@link #backend(Backend)} names. The
+         * factory is called at every {@link EventLoop#start()} with the loop's launch settings; the
+         * launcher's workers speak the same frames and handshake. {@code null} (default) uses the backend.
+         */
+        public Builder workerLauncher(java.util.function.@Nullable Function<io.github.mpeventloop.launch.LaunchSettings,
+                io.github.mpeventloop.launch.WorkerLauncher> factory) {
+            this.workerLauncher = factory;
+            return this;
+        }
+
         private static Duration positive(Duration value, String what) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(what + " must be positive, was " + value);
@@ -873,7 +887,7 @@ public final class EventLoop implements AutoCloseable {
                     classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
                     consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                     maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
-                    recycleAboveHeapBytes, workerInitializer, classDataSharing);
+                    recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher);
             return new EventLoop(settings, List.copyOf(handlers));
         }
     }

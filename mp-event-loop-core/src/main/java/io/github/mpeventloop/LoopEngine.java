@@ -202,7 +202,13 @@ final class LoopEngine {
             LaunchSettings launch = new LaunchSettings(settings.name(), settings.javaExecutable(), settings.jvmOptions(),
                     settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes(),
                     settings.recycleAboveHeapBytes(), settings.classDataSharing());
-            launcher = settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
+            Function<LaunchSettings, WorkerLauncher> custom = settings.workerLauncher();
+            if (custom == null && settings.backend() == Backend.HAZELCAST) {
+                throw new IllegalStateException("backend HAZELCAST needs a launcher from mp-event-loop-hazelcast: "
+                        + "EventLoop.builder().workerLauncher(HazelcastWorkerLauncher.on(hazelcastInstance))");
+            }
+            launcher = custom != null ? custom.apply(launch)
+                    : settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
                     : new ProcessWorkerLauncher(launch);
             consumer = settings.consumer() != null ? settings.consumer()
                     : settings.hasResults() ? new ResultConsumer(settings.name(), settings.handlerExecutor()) : null;

@@ -14,5 +14,7 @@ record LoopSettings(String name, int workers, Backend backend, List<String> jvmO
         @Nullable Executor handlerExecutor, Duration stopTimeout, int maxInFlightPerWorker,
         Map<String, Target> namedTargets, @Nullable Duration eventTimeout, int maxRestarts, Duration restartWindow,
         Duration restartBackoff, Duration maxRestartBackoff, long recycleAfterEvents, long recycleAboveHeapBytes,
-        Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer, boolean classDataSharing) {
+        Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer, boolean classDataSharing,
+        java.util.function.@Nullable Function<io.github.mpeventloop.launch.LaunchSettings,
+                io.github.mpeventloop.launch.WorkerLauncher> workerLauncher) {
 }

@@ -1,0 +1,107 @@
+package io.github.mpeventloop.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.mpeventloop.Event;
+import io.github.mpeventloop.EventFuture;
+import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.ResultHandler;
+import io.github.mpeventloop.WorkerInfo;
+
+/** The parent in this JVM, two worker members as JVMs of their own, on loopback. */
+class HazelcastBackendTest {
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new TestCluster(2);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static EventLoop.Builder loop(String name) {
+        return EventLoop.builder().name(name).workers(2)
+                .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent));
+    }
+
+    @Test
+    void quickStartEventsRunInWorkerMembers() {
+        List<Integer> results = new CopyOnWriteArrayList<>();
+        ResultHandler saveResults = ResultHandler.of(result -> results.add((Integer) result.value()));
+        try (EventLoop loop = loop("quick-start").outputHandlers(saveResults).build().start()) {
+            loop.addEvent(Tasks::addVals, 2, 1);
+            loop.addEvent(Tasks::addVals, 3, 4);
+            loop.addEvent(Tasks::addVals, 5, 6);
+            loop.addEvent(Event.of(Tasks::addVals, 7, 8));
+        }
+        assertThat(results.stream().mapToInt(Integer::intValue).sum()).isEqualTo(36);
+    }
+
+    @Test
+    void workersRunInTheMembersNotInThisJvm() {
+        try (EventLoop loop = loop("placement").build().start()) {
+            List<Long> memberPids = cluster.members.stream().map(Process::pid).collect(Collectors.toList());
+            assertThat(loop.workers()).extracting(WorkerInfo::pid).containsExactlyInAnyOrderElementsOf(memberPids);
+            assertThat(loop.addEvent(Tasks::pid).join()).isIn(memberPids);
+        }
+    }
+
+    @Test
+    void tenThousandEventsCompleteWithExactResultsInOrderAtTheHandlers() {
+        int n = 10_000;
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        List<EventFuture<Long>> futures = new ArrayList<>(n);
+        try (EventLoop loop = loop("ten-thousand").outputHandlers(ResultHandler.of(result -> {
+            handled.add((Long) result.value());
+        })).build().start()) {
+            for (long i = 0; i < n; i++) {
+                futures.add(loop.addEvent(Tasks::square, i));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(futures.get(i).join()).isEqualTo((long) i * i);
+        }
+        assertThat(handled).hasSize(n);
+        assertThat(handled.stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(futures.stream().mapToLong(EventFuture::join).sum());
+    }
+
+    @Test
+    void cachedCountersKeepTheirMemberAcrossInterleavedCalls() {
+        try (EventLoop loop = loop("affinity").build().start()) {
+            List<Tasks.Counter> counters = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                counters.add(loop.cacheObject(new Tasks.Counter()));
+            }
+            List<EventFuture<Integer>> last = new ArrayList<>();
+            for (int round = 0; round < 100; round++) {
+                last.clear();
+                for (Tasks.Counter counter : counters) {
+                    last.add(loop.addEvent(Event.of(counter::increment).cached()));
+                }
+            }
+            assertThat(last).allSatisfy(future -> assertThat(future.join()).isEqualTo(100));
+            for (Tasks.Counter counter : counters) {
+                assertThat(loop.addEvent(Event.readCached(counter)).join().count).isEqualTo(100);
+            }
+            assertThat(counters.stream().map(counter -> loop.addEvent(Event.of(counter::pid).cached()).join())
+                    .distinct()).as("members holding counters").hasSize(2);
+        }
+    }
+}
