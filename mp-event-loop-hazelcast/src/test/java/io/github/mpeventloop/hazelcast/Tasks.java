@@ -14,9 +14,17 @@ public final class Tasks {
         return value * value;
     }
 
-    /** Squares after a short pause, so that events are still in flight when a member is killed. */
-    public static long slowSquare(long value) throws InterruptedException {
-        Thread.sleep(2);
+    /**
+     * Squares; from {@code gateFrom} on, only once the file {@code gate} exists, so that a test can
+     * hold events in flight in the members until it opens the gate.
+     */
+    public static long gatedSquare(long value, long gateFrom, String gate) throws InterruptedException {
+        if (value >= gateFrom) {
+            java.nio.file.Path path = java.nio.file.Path.of(gate);
+            while (!java.nio.file.Files.exists(path)) {
+                Thread.sleep(5); // waits for a condition the test sets; no timing is assumed
+            }
+        }
         return value * value;
     }
 
