@@ -1,0 +1,48 @@
+package io.github.mpeventloop.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.mpeventloop.Backend;
+import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.WorkerStartException;
+
+/** Start-up failures say what is missing. */
+class NoWorkerMemberTest {
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new TestCluster(0);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aClusterWithoutWorkerMembersFailsTheStartAndSaysWhy() {
+        EventLoop loop = EventLoop.builder().name("no-workers").startTimeout(Duration.ofSeconds(1))
+                .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent)).build();
+        assertThatThrownBy(loop::start).isInstanceOf(WorkerStartException.class)
+                .hasMessageContaining("no member of Hazelcast cluster \"" + cluster.clusterName + "\" runs workers");
+        assertThat(loop.isRunning()).isFalse();
+    }
+
+    @Test
+    void theHazelcastBackendWithoutItsLauncherFailsTheStartAndSaysWhy() {
+        EventLoop loop = EventLoop.builder().name("no-launcher").backend(Backend.HAZELCAST).build();
+        assertThatThrownBy(loop::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("workerLauncher(HazelcastWorkerLauncher.on(hazelcastInstance))");
+    }
+}
