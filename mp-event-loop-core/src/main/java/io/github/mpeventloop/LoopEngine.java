@@ -449,7 +449,7 @@ final class LoopEngine {
         }
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, null, session.id(), 0,
                 System.nanoTime() - event.submittedNanos, event.attempts, answer.index, false, -1, false);
-        session.deliveries().add(new ItemDelivery(result, handlers, stream));
+        session.deliveries().add(new Delivery(result, handlers, stream::handled));
     }
 
     /** How streams reach their worker: credit and cancellation. */
@@ -540,7 +540,7 @@ final class LoopEngine {
         }
         ResultConsumer current = consumer;
         if (event.reachesHandlers() && settings.hasResults() && current != null) {
-            Delivery delivery = new Delivery(result, handlers, idle);
+            Delivery delivery = new Delivery(result, handlers, idle::done);
             if (batch != null) {
                 batch.add(delivery);
             } else {
