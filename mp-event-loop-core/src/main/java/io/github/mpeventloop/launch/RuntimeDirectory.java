@@ -11,11 +11,14 @@ import java.util.stream.Stream;
 /**
  * A fresh directory only this user can enter ({@code 0700}), holding the workers' sockets while
  * they connect. The socket files' own modes are not relied upon. Unix socket paths are short by
- * law (about 100 bytes), so a long temporary directory falls back to {@code /tmp}.
+ * law (about 100 bytes), so a long temporary directory falls back to {@code /tmp}. Its name holds the
+ * parent's pid, so that directories left by a parent killed without a chance to clean up are
+ * removed by the next parent that starts.
  */
 final class RuntimeDirectory implements AutoCloseable {
 
     private static final int MAX_BASE_LENGTH = 60;
+    private static final String PREFIX = "mpel-";
 
     private final Path path;
 
@@ -24,12 +27,48 @@ final class RuntimeDirectory implements AutoCloseable {
         if (base.toAbsolutePath().toString().length() > MAX_BASE_LENGTH) {
             base = Paths.get("/tmp");
         }
+        removeStale(base);
         try {
-            path = Files.createTempDirectory(base, "mpel-",
+            path = Files.createTempDirectory(base, PREFIX + ProcessHandle.current().pid() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a private directory for worker sockets in " + base, e);
         }
+    }
+
+    /** The name every directory of this JVM starts with. */
+    static String prefixOfThisProcess() {
+        return PREFIX + ProcessHandle.current().pid() + "-";
+    }
+
+    /** Removes directories left by parents that died without closing their loops (kill -9). */
+    private static void removeStale(Path base) {
+        try (Stream<Path> entries = Files.list(base)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(PREFIX)) {
+                    continue;
+                }
+                String[] parts = name.split("-");
+                if (parts.length >= 3 && isDeadProcess(parts[1]) && Files.isWritable(entry)) {
+                    new RuntimeDirectory(entry).close();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: stale directories cost a few bytes
+        }
+    }
+
+    private static boolean isDeadProcess(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(handle -> !handle.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private RuntimeDirectory(Path existing) {
+        this.path = existing;
     }
 
     Path path() {

@@ -41,7 +41,7 @@ class IntrusionTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv to run a probe as another uid");
         assumeTrue("0".equals(run(List.of("id", "-u")).trim()), "needs root to switch to uid 65534");
 
-        Path probeDir = Files.createTempDirectory(Path.of("/tmp"), "mpel-probe-",
+        Path probeDir = Files.createTempDirectory(Path.of("/tmp"), "mp-event-loop-probe-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path probe = Files.writeString(probeDir.resolve("Probe.java"), PROBE);
         Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rw-r--r--"));

@@ -3,6 +3,7 @@ package io.github.mpeventloop.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
@@ -17,5 +18,23 @@ class RuntimeDirectoryTest {
         Files.createFile(directory.path().resolve("w1.sock"));
         directory.close();
         assertThat(directory.path()).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryLeftByADeadParentIsRemovedByTheNextOne() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path stale = Files.createDirectory(tmp.resolve("mpel-" + gone.pid() + "-123"));
+        Files.createFile(stale.resolve("w1.sock"));
+        Path living = Files.createDirectory(tmp.resolve(RuntimeDirectory.prefixOfThisProcess() + "kept"));
+        try {
+            RuntimeDirectory directory = new RuntimeDirectory();
+            directory.close();
+            assertThat(stale).doesNotExist();
+            assertThat(living).exists();
+        } finally {
+            Files.deleteIfExists(living);
+        }
     }
 }
