@@ -111,6 +111,32 @@ final class CallEncoder {
         }
     }
 
+    /**
+     * The frame of a batch: {@code target} once per item, each item its last argument, the values
+     * it captured before them.
+     */
+    byte[] encodeBatch(long id, boolean output, ResolvedTarget target, @Nullable Object[] captured,
+            java.util.List<?> items) {
+        int last = target.valueCount() - 1;
+        if (last < 0 || captured.length != last) {
+            throw new IllegalArgumentException(target + " must take exactly one argument to be mapped over items");
+        }
+        return encode(id, output, null, out -> {
+            out.writeName("target");
+            out.writeRawValue(target.descriptorJson());
+            out.writeArrayPropertyStart("values");
+            for (int slot = 0; slot < last; slot++) {
+                writeValue(out, captured[slot], target, slot, position(target, captured.length, slot));
+            }
+            out.writeEndArray();
+            out.writeArrayPropertyStart("batch");
+            for (int item = 0; item < items.size(); item++) {
+                writeValue(out, items.get(item), target, last, "item " + item);
+            }
+            out.writeEndArray();
+        });
+    }
+
     /** The frame that keeps a copy of {@code object} in the worker under {@code objectId}. */
     byte[] encodeStore(long id, long objectId, Object object, boolean replace) {
         return encode(id, false, null, out -> {

@@ -85,6 +85,11 @@ final class LoopEngine {
         return mapper.getTypeFactory().constructType(type);
     }
 
+    /** The type of a list of {@code element}. */
+    JavaType listOf(JavaType element) {
+        return mapper.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
     <V> @Nullable V convert(@Nullable Object value, Class<V> type) {
         return value == null ? null : mapper.convertValue(value, type);
     }

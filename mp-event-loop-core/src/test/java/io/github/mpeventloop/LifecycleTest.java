@@ -206,6 +206,23 @@ class LifecycleTest {
         }
     }
 
+    @Test
+    void mapInBatchesReturnsEveryValueInItemOrderAndNamesTheItemThatFailed() {
+        List<Object> batches = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.builder().name("batched").workers(2)
+                .outputHandlers(ResultHandler.of(r -> batches.add(r.value()))).build().start()) {
+            List<Integer> items = IntStream.range(0, 10_000).boxed().toList();
+            assertThat(loop.map(Tasks::addOne, items, 500)).containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, 10_000).boxed().toList());
+            loop.awaitIdle();
+            assertThat(batches).hasSize(20).allSatisfy(batch -> assertThat((List<?>) batch).hasSize(500));
+
+            assertThatThrownBy(() -> loop.map(Tasks::fail, List.of("a", "b", "c"), 2))
+                    .isInstanceOf(RemoteEventException.class).hasMessageContaining("item 0 of the batch failed");
+            assertThatThrownBy(() -> loop.map(Tasks::addOne, List.of(1), 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

@@ -140,6 +140,9 @@ final class CallRunner {
         TargetPolicy.check(descriptor);
         ResolvedTarget target = resolver.resolve(descriptor);
         JsonNode values = call.path("values");
+        if (call.has("batch")) {
+            return new Outcome(runBatch(target, values, call.path("batch")), null);
+        }
         if (values.size() != target.valueCount()) {
             throw new IllegalArgumentException(target + " takes " + target.valueCount() + " values, the call has "
                     + values.size());
@@ -169,6 +172,33 @@ final class CallRunner {
             return new Outcome(nameVariables(result, target), null);
         }
         return new Outcome(result, decoded.length > 0 && refs.has("0") ? decoded[0] : null);
+    }
+
+    /**
+     * Runs a target once per item of a batch ({@code map} with a batch size): the values are the
+     * ones the target captured, each item is its last argument; the answer is the list of results.
+     */
+    private java.util.List<@Nullable Object> runBatch(ResolvedTarget target, JsonNode captured, JsonNode items)
+            throws Throwable {
+        int last = target.valueCount() - 1;
+        if (last < 0 || captured.size() != last) {
+            throw new IllegalArgumentException(target + " takes " + target.valueCount() + " values; a batch call has "
+                    + captured.size() + " and one per item");
+        }
+        Object[] decoded = new Object[target.valueCount()];
+        for (int i = 0; i < last; i++) {
+            decoded[i] = read(captured.get(i), target.valueType(i), "value " + i + " of " + target);
+        }
+        java.util.List<@Nullable Object> results = new java.util.ArrayList<>(items.size());
+        for (int item = 0; item < items.size(); item++) {
+            decoded[last] = read(items.get(item), target.valueType(last), "item " + item + " of the batch for " + target);
+            try {
+                results.add(target.invoke(decoded));
+            } catch (Exception e) {
+                throw new IllegalStateException("item " + item + " of the batch failed: " + e, e);
+            }
+        }
+        return results;
     }
 
     private Object variable(String name) {
