@@ -40,13 +40,7 @@ class ObjectsTest {
     @Test
     void theCachedObjectIsReadBackUnderItsKeyIntoTheMainObject() {
         Abc a = new Abc(1, 2, 0);
-        ResultHandler saveObject = result -> {
-            if ("a".equals(result.eventKey())) {
-                a.copyFrom((Abc) result.value());
-                return true;
-            }
-            return false;
-        };
+        ResultHandler saveObject = Abc.copiedBackInto(a, "a");
         try (EventLoop loop = EventLoop.builder().name("read-back").outputHandlers(saveObject).build().start()) {
             loop.cacheObject(a);
             loop.addEvent(Event.of(a::calcC).cached());

@@ -51,13 +51,7 @@ class SeedExamplesTest {
     @Test
     void anEventKeyLetsAHandlerCopyTheWorkersResultBackIntoTheMainObject() {
         Abc a = new Abc(1, 2, 0);
-        ResultHandler saveObject = result -> {
-            if ("a".equals(result.eventKey())) {
-                a.copyFrom((Abc) result.value());
-                return true;
-            }
-            return false;
-        };
+        ResultHandler saveObject = Abc.copiedBackInto(a, "a");
         try (EventLoop loop = EventLoop.builder().outputHandlers(saveObject).build().start()) {
             loop.addEvent(Tasks::print, "=====", a, "=====");
             loop.addEvent(a::calcC);

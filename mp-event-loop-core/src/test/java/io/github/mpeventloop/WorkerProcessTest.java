@@ -25,7 +25,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.mpeventloop.fixtures.ParentMain;
-import io.github.mpeventloop.fixtures.ProcState;
+import io.github.mpeventloop.launch.ProcessStatus;
 import io.github.mpeventloop.fixtures.RogueWorkerMain;
 import io.github.mpeventloop.fixtures.Tasks;
 import io.github.mpeventloop.launch.LaunchSettings;
@@ -140,13 +140,13 @@ class WorkerProcessTest {
                         break;
                     }
                 }
-                assertThat(workers).hasSize(2).allMatch(pid -> !ProcState.isDead(pid));
+                assertThat(workers).hasSize(2).allMatch(pid -> !ProcessStatus.isDead(pid));
 
                 parent.destroyForcibly();
                 parent.waitFor();
 
                 await().atMost(Duration.ofSeconds(10))
-                        .untilAsserted(() -> assertThat(workers).allMatch(ProcState::isDead));
+                        .untilAsserted(() -> assertThat(workers).allMatch(ProcessStatus::isDead));
             }
         } finally {
             parent.destroyForcibly();

@@ -3,13 +3,10 @@ package io.github.mpeventloop.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
+import io.github.mpeventloop.launch.ProcessStatus;
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
@@ -135,13 +133,13 @@ class EventLoopApplicationTests {
         EventLoop closing = application.getBean(EventLoop.class);
         assertThat(closing.addEvent(Work::square, 4).get(30, TimeUnit.SECONDS)).isEqualTo(16);
         List<Long> pids = closing.workers().stream().map(WorkerInfo::pid).toList();
-        assertThat(pids).hasSize(2).allSatisfy(pid -> assertThat(isRunningProcess(pid)).isTrue());
+        assertThat(pids).hasSize(2).allSatisfy(pid -> assertThat(ProcessStatus.isRunning(pid)).isTrue());
 
         application.close();
 
         assertThat(closing.isRunning()).isFalse();
         await().atMost(WAIT).untilAsserted(
-                () -> assertThat(pids).allSatisfy(pid -> assertThat(isRunningProcess(pid)).as("pid %d", pid).isFalse()));
+                () -> assertThat(pids).allSatisfy(pid -> assertThat(ProcessStatus.isRunning(pid)).as("pid %d", pid).isFalse()));
     }
 
     private double gauge(String name) {
@@ -153,13 +151,4 @@ class EventLoopApplicationTests {
             .count();
     }
 
-    /** Whether {@code pid} is a process that is not a zombie ({@code ProcessHandle.isAlive()} counts zombies). */
-    private static boolean isRunningProcess(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException ex) {
-            return false;
-        }
-    }
 }

@@ -61,7 +61,7 @@ final class RuntimeDirectory implements AutoCloseable {
 
     private static boolean isDeadProcess(String pid) {
         try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(handle -> !handle.isAlive()).orElse(true);
+            return ProcessStatus.isDead(Long.parseLong(pid));
         } catch (NumberFormatException e) {
             return false;
         }

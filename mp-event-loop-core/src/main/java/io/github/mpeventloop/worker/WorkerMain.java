@@ -8,10 +8,9 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
+import io.github.mpeventloop.launch.ProcessStatus;
 import io.github.mpeventloop.launch.ProcessWorkerLauncher;
 
 /**
@@ -92,18 +91,9 @@ public final class WorkerMain {
 
     private static boolean isAlive(long pid, Optional<java.time.Instant> started) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
+        if (handle.isEmpty() || !ProcessStatus.isRunning(pid)) {
             return false;
         }
-        if (started.isPresent() && !started.equals(handle.get().info().startInstant())) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            int afterName = stat.lastIndexOf(')');
-            return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
-        } catch (IOException e) {
-            return !Files.isDirectory(Path.of("/proc"));
-        }
+        return started.isEmpty() || started.equals(handle.get().info().startInstant());
     }
 }

@@ -18,7 +18,7 @@ import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.WorkerInfo;
 import io.github.mpeventloop.WorkerLostException;
 import io.github.mpeventloop.fixtures.Hazards;
-import io.github.mpeventloop.fixtures.ProcState;
+import io.github.mpeventloop.launch.ProcessStatus;
 
 /**
  * 10,000 events over two worker processes while workers are killed with SIGKILL five times at
@@ -51,7 +51,7 @@ class ChaosTest {
                 List<WorkerInfo> workers = loop.workers();
                 WorkerInfo victim = workers.get(random.nextInt(workers.size()));
                 ProcessHandle.of(victim.pid()).ifPresent(ProcessHandle::destroyForcibly);
-                await().atMost(Duration.ofSeconds(30)).until(() -> ProcState.isDead(victim.pid()));
+                await().atMost(Duration.ofSeconds(30)).until(() -> ProcessStatus.isDead(victim.pid()));
                 await().atMost(Duration.ofSeconds(30)).until(() -> loop.workers().size() == 2
                         && loop.workers().stream().noneMatch(worker -> worker.pid() == victim.pid()));
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.mpeventloop.launch.ProcessStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,7 +70,7 @@ class SampleJarIT {
         this.application.destroy(); // SIGTERM, as a service manager stops it
         assertThat(this.application.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(this.application.exitValue()).isIn(0, 143);
-        await().atMost(WAIT).until(() -> !isRunningProcess(workerPid));
+        await().atMost(WAIT).until(() -> !ProcessStatus.isRunning(workerPid));
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(output).contains("Event loop 'sample' started", "counted 9592 primes up to 100000",
                 "Event loop 'sample' stopped");
@@ -110,12 +111,4 @@ class SampleJarIT {
         return List.of(Files.readString(Path.of("/proc/" + pid + "/environ"), StandardCharsets.UTF_8).split("\0"));
     }
 
-    private static boolean isRunningProcess(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException ex) {
-            return false;
-        }
-    }
 }
