@@ -6,8 +6,8 @@ import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.wire.FrameReader;
-import io.github.mpeventloop.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.ProtocolException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -4,10 +4,10 @@ import java.lang.reflect.Modifier;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.target.ResolvedTarget;
-import io.github.mpeventloop.wire.FrameBuffer;
-import io.github.mpeventloop.wire.FrameLimits;
-import io.github.mpeventloop.wire.Frames;
+import io.github.mpeventloop.internal.call.ResolvedTarget;
+import io.github.mpeventloop.internal.wire.FrameBuffer;
+import io.github.mpeventloop.internal.wire.FrameLimits;
+import io.github.mpeventloop.internal.wire.Frames;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JavaType;
@@ -81,7 +81,7 @@ final class CallEncoder {
         if (slot >= capturedCount) {
             return "argument " + (slot - capturedCount);
         }
-        return slot == 0 && target.descriptor().kind() == io.github.mpeventloop.target.TargetDescriptor.Kind.INSTANCE
+        return slot == 0 && target.descriptor().kind() == io.github.mpeventloop.internal.call.TargetDescriptor.Kind.INSTANCE
                 ? "captured receiver" : "captured value " + slot;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.target.LambdaTargets;
+import io.github.mpeventloop.internal.call.LambdaTargets;
 
 /**
  * An event that calls a target with arguments: what {@link Event#of(Target.Call1, Object)} and

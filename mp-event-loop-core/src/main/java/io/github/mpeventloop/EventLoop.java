@@ -14,9 +14,9 @@ import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.target.LambdaTargets;
-import io.github.mpeventloop.target.TargetPolicy;
-import io.github.mpeventloop.wire.WireMapper;
+import io.github.mpeventloop.internal.call.LambdaTargets;
+import io.github.mpeventloop.internal.call.TargetPolicy;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.worker.WorkerMain;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -329,7 +329,7 @@ public final class EventLoop implements AutoCloseable {
         Map<Integer, Long> refs = new java.util.HashMap<>(shape.refs());
         Object[] captured = target.values();
         boolean boundReceiver = captured.length > 0
-                && target.target().descriptor().kind() == io.github.mpeventloop.target.TargetDescriptor.Kind.INSTANCE;
+                && target.target().descriptor().kind() == io.github.mpeventloop.internal.call.TargetDescriptor.Kind.INSTANCE;
         for (int slot = 0; slot < captured.length + args.length; slot++) {
             Object value = slot < captured.length ? captured[slot] : args[slot - captured.length];
             if (value == null || isValue(value)) {
@@ -670,7 +670,7 @@ public final class EventLoop implements AutoCloseable {
         private int workers = 1;
         private Backend backend = Backend.PROCESS;
         private final List<String> jvmOptions = new ArrayList<>();
-        private String javaExecutable = io.github.mpeventloop.launch.LaunchSettings.currentJava();
+        private String javaExecutable = io.github.mpeventloop.internal.launch.LaunchSettings.currentJava();
         private String classPath = System.getProperty("java.class.path", "");
         private String workerMainClass = WorkerMain.class.getName();
         private Duration startTimeout = Duration.ofSeconds(30);
@@ -693,8 +693,8 @@ public final class EventLoop implements AutoCloseable {
         private long recycleAboveHeapBytes;
         private Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer;
         private boolean classDataSharing = true;
-        private java.util.function.@Nullable Function<io.github.mpeventloop.launch.LaunchSettings,
-                io.github.mpeventloop.launch.WorkerLauncher> workerLauncher;
+        private java.util.function.@Nullable Function<io.github.mpeventloop.internal.launch.LaunchSettings,
+                io.github.mpeventloop.internal.launch.WorkerLauncher> workerLauncher;
 
         private Builder() {
         }
@@ -906,8 +906,8 @@ public final class EventLoop implements AutoCloseable {
          * factory is called at every {@link EventLoop#start()} with the loop's launch settings; the
          * launcher's workers speak the same frames and handshake. {@code null} (default) uses the backend.
          */
-        public Builder workerLauncher(java.util.function.@Nullable Function<io.github.mpeventloop.launch.LaunchSettings,
-                io.github.mpeventloop.launch.WorkerLauncher> factory) {
+        public Builder workerLauncher(java.util.function.@Nullable Function<io.github.mpeventloop.internal.launch.LaunchSettings,
+                io.github.mpeventloop.internal.launch.WorkerLauncher> factory) {
             this.workerLauncher = factory;
             return this;
         }

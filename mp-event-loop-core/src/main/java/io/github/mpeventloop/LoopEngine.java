@@ -21,14 +21,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.mpeventloop.launch.ExitReport;
-import io.github.mpeventloop.launch.LaunchSettings;
-import io.github.mpeventloop.launch.LaunchedWorker;
-import io.github.mpeventloop.launch.ProcessWorkerLauncher;
-import io.github.mpeventloop.launch.ThreadWorkerLauncher;
-import io.github.mpeventloop.launch.WorkerLauncher;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.RemoteError;
+import io.github.mpeventloop.internal.launch.ExitReport;
+import io.github.mpeventloop.internal.launch.LaunchSettings;
+import io.github.mpeventloop.internal.launch.LaunchedWorker;
+import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
+import io.github.mpeventloop.internal.launch.ThreadWorkerLauncher;
+import io.github.mpeventloop.internal.launch.WorkerLauncher;
+import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.RemoteError;
 import io.github.mpeventloop.worker.WorkerContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -291,8 +291,8 @@ final class LoopEngine {
         if (initializer == null) {
             return;
         }
-        io.github.mpeventloop.target.LambdaTargets.Captured target =
-                io.github.mpeventloop.target.LambdaTargets.describe(initializer);
+        io.github.mpeventloop.internal.call.LambdaTargets.Captured target =
+                io.github.mpeventloop.internal.call.LambdaTargets.describe(initializer);
         CallShape shape = new CallShape(java.util.Map.of(), java.util.Map.of(), 0, List.of(), true);
         long id = eventIds.incrementAndGet();
         CallEvent<?> event = Event.of(initializer);

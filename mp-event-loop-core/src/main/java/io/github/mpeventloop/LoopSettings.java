@@ -15,6 +15,6 @@ record LoopSettings(String name, int workers, Backend backend, List<String> jvmO
         Map<String, Target> namedTargets, @Nullable Duration eventTimeout, int maxRestarts, Duration restartWindow,
         Duration restartBackoff, Duration maxRestartBackoff, long recycleAfterEvents, long recycleAboveHeapBytes,
         Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer, boolean classDataSharing,
-        java.util.function.@Nullable Function<io.github.mpeventloop.launch.LaunchSettings,
-                io.github.mpeventloop.launch.WorkerLauncher> workerLauncher) {
+        java.util.function.@Nullable Function<io.github.mpeventloop.internal.launch.LaunchSettings,
+                io.github.mpeventloop.internal.launch.WorkerLauncher> workerLauncher) {
 }

@@ -2,7 +2,7 @@ package io.github.mpeventloop;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.wire.RemoteError;
+import io.github.mpeventloop.internal.wire.RemoteError;
 
 /**
  * A target threw in a worker. The message names the event, the worker and the remote exception's

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.launch.LaunchedWorker;
-import io.github.mpeventloop.wire.FrameReader;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.ProtocolException;
+import io.github.mpeventloop.internal.launch.LaunchedWorker;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.ProtocolException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

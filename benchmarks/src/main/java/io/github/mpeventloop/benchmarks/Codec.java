@@ -2,9 +2,9 @@ package io.github.mpeventloop.benchmarks;
 
 import java.io.OutputStream;
 
-import io.github.mpeventloop.target.TargetDescriptor;
-import io.github.mpeventloop.wire.FrameBuffer;
-import io.github.mpeventloop.wire.Frames;
+import io.github.mpeventloop.internal.call.TargetDescriptor;
+import io.github.mpeventloop.internal.wire.FrameBuffer;
+import io.github.mpeventloop.internal.wire.Frames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

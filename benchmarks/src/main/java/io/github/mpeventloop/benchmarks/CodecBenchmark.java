@@ -13,11 +13,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.github.mpeventloop.target.TargetDescriptor;
-import io.github.mpeventloop.wire.FrameBuffer;
-import io.github.mpeventloop.wire.FrameReader;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.WireMapper;
+import io.github.mpeventloop.internal.call.TargetDescriptor;
+import io.github.mpeventloop.internal.wire.FrameBuffer;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;

@@ -30,10 +30,10 @@ import java.util.function.IntConsumer;
 
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.ResultHandler;
-import io.github.mpeventloop.wire.FrameReader;
-import io.github.mpeventloop.wire.FrameWriter;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.WireMapper;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.FrameWriter;
+import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -354,12 +354,12 @@ public final class SideBySide {
             reader = new FrameReader(channel, Codec.MAX_FRAME, () -> { });
         }
 
-        void appendCall(long id, io.github.mpeventloop.target.TargetDescriptor target, Object value) {
+        void appendCall(long id, io.github.mpeventloop.internal.call.TargetDescriptor target, Object value) {
             writer.append(buffer -> Codec.writeCall(mapper, buffer, id, target, value));
         }
 
         /** Sends one call and waits for its answer, in this thread. */
-        JsonNode roundTrip(long id, io.github.mpeventloop.target.TargetDescriptor target, Object value)
+        JsonNode roundTrip(long id, io.github.mpeventloop.internal.call.TargetDescriptor target, Object value)
                 throws IOException {
             appendCall(id, target, value);
             writer.flush();

@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import io.github.mpeventloop.launch.ProcessWorkerLauncher;
+import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
 import io.github.mpeventloop.worker.WorkerContext;
 
 /**

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.FrameTooLargeException;
-import io.github.mpeventloop.wire.FrameLimits;
-import io.github.mpeventloop.wire.FrameWriter;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.RemoteError;
+import io.github.mpeventloop.internal.wire.FrameLimits;
+import io.github.mpeventloop.internal.wire.FrameWriter;
+import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.RemoteError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -6,11 +6,11 @@ import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.Event;
-import io.github.mpeventloop.target.ResolvedTarget;
-import io.github.mpeventloop.target.TargetDescriptor;
-import io.github.mpeventloop.target.TargetNotFoundException;
-import io.github.mpeventloop.target.TargetPolicy;
-import io.github.mpeventloop.target.TargetResolver;
+import io.github.mpeventloop.internal.call.ResolvedTarget;
+import io.github.mpeventloop.internal.call.TargetDescriptor;
+import io.github.mpeventloop.internal.call.TargetNotFoundException;
+import io.github.mpeventloop.internal.call.TargetPolicy;
+import io.github.mpeventloop.internal.call.TargetResolver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;

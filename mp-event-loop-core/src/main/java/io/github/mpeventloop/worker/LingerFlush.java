@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.mpeventloop.wire.FrameWriter;
+import io.github.mpeventloop.internal.wire.FrameWriter;
 
 /**
  * Sends answers that wait in the worker's buffer while the next event runs: armed when an event

@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * Tells code whether it runs inside a worker, and which. A worker JVM carries the system property
- * {@value io.github.mpeventloop.launch.ProcessWorkerLauncher#WORKER_ID_PROPERTY}; a worker thread
+ * {@value io.github.mpeventloop.internal.launch.ProcessWorkerLauncher#WORKER_ID_PROPERTY}; a worker thread
  * is marked on the thread itself. A worker must never start an event loop of its own.
  */
 public final class WorkerContext {
@@ -26,7 +26,7 @@ public final class WorkerContext {
         if (id != null) {
             return OptionalInt.of(id);
         }
-        String property = System.getProperty(io.github.mpeventloop.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY);
+        String property = System.getProperty(io.github.mpeventloop.internal.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY);
         if (property != null) {
             try {
                 return OptionalInt.of(Integer.parseInt(property));
@@ -45,6 +45,6 @@ public final class WorkerContext {
 
     /** Whether this code runs in a worker JVM (not in a worker thread of the parent). */
     public static boolean isWorkerProcess() {
-        return System.getProperty(io.github.mpeventloop.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY) != null;
+        return System.getProperty(io.github.mpeventloop.internal.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY) != null;
     }
 }

@@ -12,12 +12,12 @@ import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.wire.FrameReader;
-import io.github.mpeventloop.wire.FrameWriter;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.Handshake;
-import io.github.mpeventloop.wire.ProtocolException;
-import io.github.mpeventloop.wire.WireMapper;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.FrameWriter;
+import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.Handshake;
+import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

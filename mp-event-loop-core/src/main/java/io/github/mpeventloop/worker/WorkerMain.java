@@ -10,8 +10,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import io.github.mpeventloop.launch.ProcessStatus;
-import io.github.mpeventloop.launch.ProcessWorkerLauncher;
+import io.github.mpeventloop.internal.launch.ProcessStatus;
+import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
 
 /**
  * Main class of a worker JVM. Reads one line from standard input ({@code MPEL1 <secret> <socket

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.mpeventloop.wire.FrameReader;
-import io.github.mpeventloop.wire.FrameWriter;
-import io.github.mpeventloop.wire.Frames;
-import io.github.mpeventloop.wire.Handshake;
-import io.github.mpeventloop.wire.ProtocolException;
-import io.github.mpeventloop.wire.WireMapper;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.FrameWriter;
+import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.Handshake;
+import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +101,7 @@ class WorkerRefusalTest {
         assertThat(noClass.path("error").path("message").asString()).contains("no class com.example.Missing");
         JsonNode noMethod = call(2, target("static", Targets.class.getName(), "thrice", "(I)I", "[1]"));
         assertThat(noMethod.path("error").path("class").asString())
-                .isEqualTo("io.github.mpeventloop.target.TargetNotFoundException");
+                .isEqualTo("io.github.mpeventloop.internal.call.TargetNotFoundException");
         assertThat(call(3, target("static", Targets.class.getName(), "twice", "(I)I", "[2]")).path("value").asInt())
                 .isEqualTo(4);
     }

@@ -29,14 +29,14 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 
 import io.github.mpeventloop.WorkerStartException;
-import io.github.mpeventloop.launch.ExitReport;
-import io.github.mpeventloop.launch.LaunchSettings;
-import io.github.mpeventloop.launch.LaunchedWorker;
-import io.github.mpeventloop.launch.WorkerLauncher;
-import io.github.mpeventloop.wire.FrameReader;
-import io.github.mpeventloop.wire.FrameWriter;
-import io.github.mpeventloop.wire.Handshake;
-import io.github.mpeventloop.wire.WireMapper;
+import io.github.mpeventloop.internal.launch.ExitReport;
+import io.github.mpeventloop.internal.launch.LaunchSettings;
+import io.github.mpeventloop.internal.launch.LaunchedWorker;
+import io.github.mpeventloop.internal.launch.WorkerLauncher;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.FrameWriter;
+import io.github.mpeventloop.internal.wire.Handshake;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

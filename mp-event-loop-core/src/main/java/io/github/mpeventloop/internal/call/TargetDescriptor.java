@@ -1,0 +1,96 @@
+package io.github.mpeventloop.internal.call;
+
+import java.lang.invoke.MethodHandleInfo;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A method or constructor named the way it crosses the process boundary: its kind, class, name
+ * and JVM descriptor, as a {@link java.lang.invoke.SerializedLambda} gives them.
+ *
+ * @param kind how the target is invoked
+ * @param className binary name of the declaring class ({@code a.b.Outer$Inner})
+ * @param methodName method name, {@code <init>} for a constructor
+ * @param descriptor JVM method descriptor, such as {@code (II)I}
+ */
+public record TargetDescriptor(Kind kind, String className, String methodName, String descriptor) {
+
+    /** How a target is invoked. */
+    public enum Kind {
+        /** A static method: every value is an argument. */
+        STATIC,
+        /** An instance method: the first value is the receiver. */
+        INSTANCE,
+        /** A constructor: every value is an argument; the new object is the result. */
+        CONSTRUCTOR;
+
+        static Kind ofReferenceKind(int referenceKind) {
+            switch (referenceKind) {
+                case MethodHandleInfo.REF_invokeStatic:
+                    return STATIC;
+                case MethodHandleInfo.REF_invokeVirtual:
+                case MethodHandleInfo.REF_invokeInterface:
+                case MethodHandleInfo.REF_invokeSpecial:
+                    return INSTANCE;
+                case MethodHandleInfo.REF_newInvokeSpecial:
+                    return CONSTRUCTOR;
+                default:
+                    throw new IllegalArgumentException("unsupported method reference kind " + referenceKind);
+            }
+        }
+    }
+
+    /** This descriptor as a JSON object, the same as {@link #write(JsonGenerator)} writes. */
+    public String toJson() {
+        return "{\"kind\":\"" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\",\"class\":" + quote(className)
+                + ",\"method\":" + quote(methodName) + ",\"descriptor\":" + quote(descriptor) + "}";
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /** Writes this descriptor as the current JSON value. */
+    public void write(JsonGenerator out) {
+        out.writeStartObject();
+        out.writeStringProperty("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        out.writeStringProperty("class", className);
+        out.writeStringProperty("method", methodName);
+        out.writeStringProperty("descriptor", descriptor);
+        out.writeEndObject();
+    }
+
+    /**
+     * Reads a descriptor written by {@link #write(JsonGenerator)}.
+     *
+     * @throws IllegalArgumentException if a member is missing or unknown
+     */
+    public static TargetDescriptor read(JsonNode node) {
+        String kind = node.path("kind").asString("");
+        String className = node.path("class").asString("");
+        String methodName = node.path("method").asString("");
+        String descriptor = node.path("descriptor").asString("");
+        if (kind.isEmpty() || className.isEmpty() || methodName.isEmpty() || descriptor.isEmpty()) {
+            throw new IllegalArgumentException("incomplete target " + node);
+        }
+        return new TargetDescriptor(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), className, methodName,
+                descriptor);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.CONSTRUCTOR ? className + "::new" + descriptor : className + "::" + methodName + descriptor;
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.mpeventloop.internal.wire;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.ConstructorDetector;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Jackson mapper configuration used on both sides of the wire.
+ *
+ * <p>Objects travel by their fields, as Python's pickle copies an object's state: every field of
+ * any visibility is written, getters and setters are ignored, and an object is rebuilt through its
+ * no-argument constructor or, failing that, a constructor whose parameters are named after its
+ * fields (the build compiles with {@code -parameters}); a one-argument constructor counts as such. No default typing: a value is read back as the type that the
+ * target's signature declares, never as a type named in the frame. A value with no state
+ * ({@code new Object()}) and platform objects with no value form ({@code Thread}, streams, locks)
+ * are refused instead of being written as something that cannot be read back
+ * ({@link PlatformTypeGuard}). Buffers are recycled per thread: the loop's threads are long-lived
+ * platform threads, where that pool measured fastest.
+ */
+public final class WireMapper {
+
+    private WireMapper() {
+    }
+
+    /** A new mapper with the wire configuration. */
+    public static JsonMapper create() {
+        JsonFactory factory = JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .changeDefaultVisibility(checker -> checker
+                        .withVisibility(PropertyAccessor.ALL, Visibility.NONE)
+                        .withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
+                        .withVisibility(PropertyAccessor.CREATOR, Visibility.ANY)
+                        .withScalarConstructorVisibility(Visibility.ANY))
+                .constructorDetector(ConstructorDetector.USE_PROPERTIES_BASED)
+                .addModule(new PlatformTypeGuard())
+                .build();
+    }
+}
