@@ -14,12 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.mpeventloop.internal.launch.LaunchSettings;
-import io.github.mpeventloop.internal.launch.LaunchedWorker;
 import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
+import io.github.mpeventloop.internal.wire.FrameReader;
+import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.WireMapper;
+import io.github.mpeventloop.spi.LaunchSettings;
+import io.github.mpeventloop.spi.WorkerChannel;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,14 +37,20 @@ class WorkerControlTest {
     private static final JsonMapper MAPPER = WireMapper.create();
 
     private ProcessWorkerLauncher launcher;
-    private LaunchedWorker worker;
+    private WorkerChannel worker;
+    private FrameReader reader;
+    private FrameWriter writer;
 
     @BeforeEach
-    void startWorker() {
+    void startWorker() throws IOException {
         launcher = new ProcessWorkerLauncher(new LaunchSettings("control-test", LaunchSettings.currentJava(), List.of(),
                 System.getProperty("java.class.path"), WorkerMain.class.getName(), Duration.ofSeconds(60), 1 << 20, 0,
                 false));
-        worker = launcher.launch(1);
+        String secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        worker = launcher.launch(1, secret);
+        reader = new FrameReader(worker.fromWorker(), 1 << 20, () -> { });
+        writer = new FrameWriter(worker.toWorker(), 1 << 20);
+        Handshake.welcome(reader, writer, MAPPER, secret, new Handshake.Welcome(1, 1 << 20, 0));
     }
 
     @AfterEach
@@ -52,7 +61,7 @@ class WorkerControlTest {
     }
 
     private void call(long id, String method, String descriptor, String valuesJson) {
-        Frames.append(worker.writer(), MAPPER, Frames.CALL, out -> {
+        Frames.append(writer, MAPPER, Frames.CALL, out -> {
             out.writeNumberProperty("id", id);
             out.writeObjectPropertyStart("target");
             out.writeStringProperty("kind", "static");
@@ -70,24 +79,24 @@ class WorkerControlTest {
     }
 
     private void flush() throws IOException {
-        worker.writer().flush();
+        writer.flush();
     }
 
     private JsonNode next() throws IOException {
-        return Frames.parse(MAPPER, worker.reader().next());
+        return Frames.parse(MAPPER, reader.next());
     }
 
     @Test
     void aPingIsAnsweredWhileTheEventThreadIsBusy() throws IOException {
         call(1, "spin", "(J)Ljava/lang/String;", "[600000]");
         flush();
-        ParentFrames.ping(worker.writer(), 7);
+        ParentFrames.ping(writer, 7);
         flush();
         JsonNode pong = next();
         assertThat(Frames.type(pong)).isEqualTo(Frames.PONG);
         assertThat(pong.path("seq").asLong()).isEqualTo(7);
 
-        ParentFrames.ping(worker.writer(), 8);
+        ParentFrames.ping(writer, 8);
         flush();
         assertThat(next().path("seq").asLong()).isEqualTo(8);
     }
@@ -96,11 +105,11 @@ class WorkerControlTest {
     void cancelWithInterruptStopsARunningPlainCallAndTheWorkerGoesOn() throws IOException {
         sleepCall(1, 600_000);
         flush();
-        ParentFrames.ping(worker.writer(), 1);
+        ParentFrames.ping(writer, 1);
         flush();
         assertThat(Frames.type(next())).isEqualTo(Frames.PONG);
 
-        ParentFrames.cancel(worker.writer(), 1, true);
+        ParentFrames.cancel(writer, 1, true);
         flush();
         JsonNode cancelled = next();
         assertThat(Frames.type(cancelled)).isEqualTo(Frames.CANCELLED);
@@ -120,8 +129,8 @@ class WorkerControlTest {
         sleepCall(1, 600_000);
         call(2, "count", "()I", "[]");
         flush();
-        ParentFrames.cancel(worker.writer(), 2, false);
-        ParentFrames.cancel(worker.writer(), 1, true);
+        ParentFrames.cancel(writer, 2, false);
+        ParentFrames.cancel(writer, 1, true);
         flush();
         JsonNode first = next();
         JsonNode second = next();
@@ -140,7 +149,7 @@ class WorkerControlTest {
                 MAPPER.writeValueAsString(List.of(marker.toString(), 2000)));
         flush();
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(marker));
-        ParentFrames.cancel(worker.writer(), 1, false);
+        ParentFrames.cancel(writer, 1, false);
         flush();
         JsonNode answer = next();
         assertThat(Frames.type(answer)).isEqualTo(Frames.CANCELLED);
@@ -154,7 +163,7 @@ class WorkerControlTest {
 
     @Test
     void aCancelForAnIdTheWorkerDoesNotHoldIsIgnored() throws IOException {
-        ParentFrames.cancel(worker.writer(), 99, true);
+        ParentFrames.cancel(writer, 99, true);
         call(1, "count", "()I", "[]");
         flush();
         JsonNode answer = next();
@@ -169,7 +178,7 @@ class WorkerControlTest {
         sleepCall(1, 1);
         flush();
         assertThat(next().path("value").asString()).isEqualTo("slept");
-        ParentFrames.ping(worker.writer(), 3);
+        ParentFrames.ping(writer, 3);
         flush();
         assertThat(next().path("seq").asLong()).isEqualTo(3);
         assertThat(process.isAlive()).isTrue();
