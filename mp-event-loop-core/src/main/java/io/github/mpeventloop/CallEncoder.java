@@ -8,6 +8,7 @@ import io.github.mpeventloop.internal.call.ResolvedTarget;
 import io.github.mpeventloop.internal.wire.FrameBuffer;
 import io.github.mpeventloop.internal.wire.FrameLimits;
 import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.ParentFrame.CallForm;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JavaType;
@@ -60,7 +61,7 @@ final class CallEncoder {
             throw new IllegalArgumentException(target + " takes " + expected + " argument" + (expected == 1 ? "" : "s")
                     + ", the event has " + args.length);
         }
-        return encode(id, output, kind, out -> {
+        return encode(id, output, kind, CallForm.TARGET, out -> {
             out.writeName("target");
             out.writeRawValue(target.descriptorJson());
             out.writeArrayPropertyStart("values");
@@ -121,7 +122,7 @@ final class CallEncoder {
         if (last < 0 || captured.length != last) {
             throw new IllegalArgumentException(target + " must take exactly one argument to be mapped over items");
         }
-        return encode(id, output, null, out -> {
+        return encode(id, output, null, CallForm.BATCH, out -> {
             out.writeName("target");
             out.writeRawValue(target.descriptorJson());
             out.writeArrayPropertyStart("values");
@@ -139,8 +140,8 @@ final class CallEncoder {
 
     /** The frame that keeps a copy of {@code object} in the worker under {@code objectId}. */
     byte[] encodeStore(long id, long objectId, Object object, boolean replace) {
-        return encode(id, false, null, out -> {
-            out.writeNumberProperty("store", objectId);
+        return encode(id, false, null, CallForm.STORE, out -> {
+            out.writeNumberProperty("object", objectId);
             out.writeStringProperty("class", object.getClass().getName());
             if (replace) {
                 out.writeBooleanProperty("replace", true);
@@ -151,9 +152,13 @@ final class CallEncoder {
         });
     }
 
-    /** The frame that reads the worker's copy of object {@code objectId} back, or releases it. */
+    /**
+     * The frame that reads the worker's copy of object {@code objectId} back ({@code "read"}), or
+     * makes the worker forget it ({@code "release"}).
+     */
     byte[] encodeObjectCall(long id, String member, long objectId) {
-        return encode(id, true, null, out -> out.writeNumberProperty(member, objectId));
+        CallForm form = "read".equals(member) ? CallForm.READ : CallForm.FORGET;
+        return encode(id, true, null, form, out -> out.writeNumberProperty("object", objectId));
     }
 
     /** The frame of an {@link Event} subclass, whose fields travel, run as {@code kind} says ({@code null}: plain). */
@@ -164,7 +169,7 @@ final class CallEncoder {
             throw new IllegalArgumentException(type.getName()
                     + " must be a top-level or static nested class, so that a worker can build it");
         }
-        return encode(id, output, kind, out -> {
+        return encode(id, output, kind, CallForm.EVENT, out -> {
             out.writeStringProperty("event", type.getName());
             out.writeName("fields");
             try {
@@ -179,7 +184,7 @@ final class CallEncoder {
         });
     }
 
-    private byte[] encode(long id, boolean output, @Nullable CallKind kind,
+    private byte[] encode(long id, boolean output, @Nullable CallKind kind, CallForm form,
             java.util.function.Consumer<JsonGenerator> body) {
         FrameBuffer buffer = buffers.get();
         buffer.clear();
@@ -196,6 +201,7 @@ final class CallEncoder {
                     out.writeNumberProperty("credit", StreamState.WINDOW);
                 }
             }
+            out.writeStringProperty("form", form.wireName());
             body.accept(out);
         });
         buffer.endFrame(start);

@@ -75,6 +75,21 @@ final class Answers {
         });
     }
 
+    /** Writes a {@code pong} with the ping's {@code seq}. */
+    void pong(long seq) {
+        Frames.append(writer, mapper, Frames.PONG, out -> out.writeNumberProperty("seq", seq));
+    }
+
+    /** Writes {@code recycle}: the heap stays above the threshold. */
+    void recycle(long heap) {
+        Frames.append(writer, mapper, Frames.RECYCLE, out -> out.writeNumberProperty("heap", heap));
+    }
+
+    /** Writes {@code bye}, after {@code events} calls. */
+    void bye(long events) {
+        Frames.append(writer, mapper, Frames.BYE, out -> out.writeNumberProperty("events", events));
+    }
+
     /** Writes {@code cancelled}: plain call {@code id} was cancelled, before it ran or while it ran. */
     void cancelled(long id, long nanos) {
         Frames.append(writer, mapper, Frames.CANCELLED, out -> {

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 
 import io.github.mpeventloop.internal.wire.FrameReader;
-import io.github.mpeventloop.internal.wire.Frames;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mpeventloop.internal.wire.ParentFrame;
+import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
 
 /**
  * The worker's frame reading: reads the parent's frames while the event thread runs, and hands
@@ -33,13 +32,13 @@ final class FrameInbox {
         /**
          * A frame served on the reading thread at once; false when it goes to the event thread.
          */
-        boolean now(JsonNode frame);
+        boolean now(ParentFrame frame);
 
         /**
          * Frames that arrived together. When the sink runs them on the calling thread, it first
          * runs {@code beforeRunning}, which lets the other reading thread go on reading.
          */
-        void frames(List<JsonNode> frames, Runnable beforeRunning);
+        void frames(List<ParentFrame> frames, Runnable beforeRunning);
 
         /** The channel ended between frames. */
         void ended();
@@ -54,16 +53,16 @@ final class FrameInbox {
     private static final int MAX_BATCH = 256;
 
     private final FrameReader reader;
-    private final JsonMapper mapper;
+    private final ParentFrameDecoder decoder;
     private final Sink sink;
-    private final List<JsonNode> batch = new ArrayList<>();
+    private final List<ParentFrame> batch = new ArrayList<>();
     private final Semaphore baton = new Semaphore(1);
     /** Written and read under the baton. */
     private boolean finished;
 
-    FrameInbox(FrameReader reader, JsonMapper mapper, Sink sink) {
+    FrameInbox(FrameReader reader, ParentFrameDecoder decoder, Sink sink) {
         this.reader = reader;
-        this.mapper = mapper;
+        this.decoder = decoder;
         this.sink = sink;
     }
 
@@ -105,7 +104,7 @@ final class FrameInbox {
                     finish();
                     return;
                 }
-                JsonNode node = Frames.parse(mapper, frame);
+                ParentFrame node = decoder.decode(frame);
                 if (!sink.now(node)) {
                     batch.add(node);
                 }
@@ -123,7 +122,7 @@ final class FrameInbox {
 
     /** Hands the batch over; true when this thread passed the baton on to run it. */
     private boolean handOver() {
-        List<JsonNode> frames = List.copyOf(batch);
+        List<ParentFrame> frames = List.copyOf(batch);
         batch.clear();
         boolean[] passed = {false};
         sink.frames(frames, () -> {
@@ -137,7 +136,7 @@ final class FrameInbox {
     private void handOverAtEnd() {
         finished = true;
         if (!batch.isEmpty()) {
-            List<JsonNode> frames = List.copyOf(batch);
+            List<ParentFrame> frames = List.copyOf(batch);
             batch.clear();
             sink.frames(frames, () -> { });
         }

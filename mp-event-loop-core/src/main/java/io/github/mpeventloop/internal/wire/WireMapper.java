@@ -3,6 +3,8 @@ package io.github.mpeventloop.internal.wire;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.SerializationFeature;
@@ -27,10 +29,28 @@ public final class WireMapper {
     private WireMapper() {
     }
 
-    /** A new mapper with the wire configuration. */
+    /** A new mapper with the wire configuration and the default limits. */
     public static JsonMapper create() {
+        return create(WireLimits.DEFAULTS);
+    }
+
+    /**
+     * A new mapper with the wire configuration that reads and writes within {@code limits}: the
+     * reader's constraints are the writer's, so nothing written is refused when read.
+     */
+    public static JsonMapper create(WireLimits limits) {
         JsonFactory factory = JsonFactory.builder()
                 .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNameLength(limits.maxStringLength())
+                        .build())
+                .streamWriteConstraints(StreamWriteConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .build())
+                .addDecorator((streamFactory, generator) -> new LimitedGenerator(generator, limits))
                 .build();
         return JsonMapper.builder(factory)
                 .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
