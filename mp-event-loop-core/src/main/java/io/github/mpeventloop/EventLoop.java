@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.call.LambdaTargets;
 import io.github.mpeventloop.internal.call.TargetPolicy;
+import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
@@ -51,7 +52,7 @@ public final class EventLoop implements AutoCloseable {
 
     private EventLoop(LoopSettings settings, List<ResultHandler> handlers) {
         this.settings = settings;
-        JsonMapper mapper = WireMapper.create();
+        JsonMapper mapper = WireMapper.create(settings.wireLimits());
         this.objects = new CachedObjects();
         this.engine = new LoopEngine(settings, mapper, objects);
         handlers.forEach(engine.handlers()::add);
@@ -676,7 +677,10 @@ public final class EventLoop implements AutoCloseable {
         private String classPath = System.getProperty("java.class.path", "");
         private String workerMainClass = WorkerMain.class.getName();
         private Duration startTimeout = Duration.ofSeconds(30);
-        private int maxFrameBytes = 16 << 20;
+        private int maxFrameBytes = WireLimits.DEFAULT_MAX_FRAME_BYTES;
+        private int maxNestingDepth = WireLimits.DEFAULT_MAX_NESTING_DEPTH;
+        private int maxNumberLength = WireLimits.DEFAULT_MAX_NUMBER_LENGTH;
+        private int maxStringLength = WireLimits.DEFAULT_MAX_STRING_LENGTH;
         private int queueCapacity = 100_000;
         private @Nullable Duration blockWhenFull = Duration.ofSeconds(30);
         private boolean hasResults = true;
@@ -758,6 +762,38 @@ public final class EventLoop implements AutoCloseable {
             }
             this.maxFrameBytes = maxFrameBytes;
             return this;
+        }
+
+        /**
+         * Deepest nesting of objects and arrays in a value (a linked list of n nodes nests n deep),
+         * checked when an event is submitted and when a worker writes a result, the same for the
+         * reader, so nothing accepted is refused on arrival. Default 20,000.
+         */
+        public Builder maxNestingDepth(int maxNestingDepth) {
+            this.maxNestingDepth = atLeast(maxNestingDepth, 16, "maxNestingDepth");
+            return this;
+        }
+
+        /**
+         * Longest number in a value, in characters, as a {@code BigInteger} or {@code BigDecimal}
+         * writes it (digits, sign, point, exponent). Default 100,000.
+         */
+        public Builder maxNumberLength(int maxNumberLength) {
+            this.maxNumberLength = atLeast(maxNumberLength, 32, "maxNumberLength");
+            return this;
+        }
+
+        /** Longest string (or map key) in a value, in characters. Default: as long as a frame allows. */
+        public Builder maxStringLength(int maxStringLength) {
+            this.maxStringLength = atLeast(maxStringLength, 1, "maxStringLength");
+            return this;
+        }
+
+        private static int atLeast(int value, int minimum, String what) {
+            if (value < minimum) {
+                throw new IllegalArgumentException(what + " must be at least " + minimum + ", was " + value);
+            }
+            return value;
         }
 
         /** Events that may wait for a worker. Default 100,000. */
@@ -924,7 +960,8 @@ public final class EventLoop implements AutoCloseable {
                     classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
                     consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                     maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
-                    recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher);
+                    recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher,
+                    new WireLimits(maxFrameBytes, maxNestingDepth, maxNumberLength, maxStringLength));
             return new EventLoop(settings, List.copyOf(handlers));
         }
     }

@@ -20,6 +20,7 @@ import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
 import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,7 +70,7 @@ public final class WorkerLoop {
         this.reader = new FrameReader(in, HANDSHAKE_FRAME_LIMIT, Handshake.flushing(writer));
         this.loader = loader;
         this.lingerFlush = new LingerFlush(writer);
-        this.answers = new Answers(mapper, writer);
+        this.answers = new Answers(mapper, writer, WireLimits.DEFAULTS);
     }
 
     /**
@@ -91,7 +92,7 @@ public final class WorkerLoop {
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
         mapper = WireMapper.create(welcome.limits());
         runner = new CallRunner(mapper, loader, objects);
-        answers = new Answers(mapper, writer);
+        answers = new Answers(mapper, writer, welcome.limits());
         workerId = welcome.workerId();
         WorkerContext.enter(workerId, objects);
         heap = new HeapWatch(welcome.recycleAboveHeapBytes());

@@ -63,4 +63,11 @@ public final class WireMapper {
                 .addModule(new PlatformTypeGuard())
                 .build();
     }
+
+    /** The limits a mapper made by {@link #create(WireLimits)} reads by, with {@code maxFrameBytes}. */
+    public static WireLimits limitsOf(JsonMapper mapper, int maxFrameBytes) {
+        StreamReadConstraints read = mapper.tokenStreamFactory().streamReadConstraints();
+        return new WireLimits(maxFrameBytes, read.getMaxNestingDepth(), read.getMaxNumberLength(),
+                read.getMaxStringLength());
+    }
 }
