@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
+import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
@@ -19,7 +20,8 @@ import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
  * <p>Some frames are served on the reading thread itself, at once, even while the event thread is
  * busy ({@link Sink#now}): {@code ping} and the {@code cancel} of a plain call.
  *
- * <p>Two reading threads take turns (a leader/follower pair, written by hand because no library
+ * <p>The reading threads have deep stacks ({@link DeepStack#STACK_BYTES}), as the tasks they run
+ * may read and write deeply nested values. Two reading threads take turns (a leader/follower pair, written by hand because no library
  * thread pool hands a channel's reading role over mid-stream): whoever holds the baton reads. When
  * the event thread is idle, the reading thread runs the tasks that arrived itself, which spares a
  * lone event a thread hand-off, but first passes the baton to the other thread, so that the
@@ -69,7 +71,7 @@ final class FrameInbox {
     void start() {
         reader.setBeforeBlocking(() -> { });
         for (int i = 1; i <= 2; i++) {
-            Thread thread = new Thread(this::read, "mp-event-loop-frame-reader-" + i);
+            Thread thread = new Thread(null, this::read, "mp-event-loop-frame-reader-" + i, DeepStack.STACK_BYTES);
             thread.setDaemon(true);
             thread.start();
         }
@@ -113,7 +115,7 @@ final class FrameInbox {
             handOverAtEnd();
             sink.failed(e);
             finish();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             handOverAtEnd();
             sink.failed(new IOException(e.toString(), e));
             finish();

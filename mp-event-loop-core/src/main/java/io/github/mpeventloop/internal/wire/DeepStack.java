@@ -13,8 +13,12 @@ import java.util.concurrent.Callable;
  */
 public final class DeepStack {
 
-    /** Reserved, not committed: the memory is only used as deep as a value goes. */
-    private static final long STACK_BYTES = 1L << 30;
+    /**
+     * Stack size of the threads that encode and decode deep values: reserved, not committed, the
+     * memory is only used as deep as a value goes.
+     */
+    public static final long STACK_BYTES = 1L << 30;
+    private static final String THREAD_NAME = "mp-event-loop-deep-value";
 
     private DeepStack() {
     }
@@ -25,13 +29,34 @@ public final class DeepStack {
         T run() throws Exception;
     }
 
-    /** Runs {@code step}, and once more on a deep-stack thread if it overflowed this thread's stack. */
+    /**
+     * Runs {@code step}, and once more on a deep-stack thread if it overflowed this thread's stack
+     * (a {@link StackOverflowError}, or an exception caused by one: Jackson reports an overflow as
+     * "Infinite recursion").
+     */
     public static <T> T run(Step<T> step) throws Exception {
         try {
             return step.run();
         } catch (StackOverflowError overflow) {
+            if (Thread.currentThread().getName().equals(THREAD_NAME)) {
+                throw overflow;
+            }
+            return onDeepStack(step::run);
+        } catch (RuntimeException e) {
+            if (!overflowed(e) || Thread.currentThread().getName().equals(THREAD_NAME)) {
+                throw e;
+            }
             return onDeepStack(step::run);
         }
+    }
+
+    private static boolean overflowed(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #run(Step)} for steps that throw only unchecked exceptions. */
@@ -54,7 +79,7 @@ public final class DeepStack {
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "mp-event-loop-deep-value", STACK_BYTES);
+        }, THREAD_NAME, STACK_BYTES);
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         thread.start();
         boolean interrupted = false;

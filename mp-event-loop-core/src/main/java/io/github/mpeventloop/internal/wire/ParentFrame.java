@@ -1,6 +1,7 @@
 package io.github.mpeventloop.internal.wire;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A frame the parent sends a worker after the handshake, as the worker reads it
@@ -18,10 +19,11 @@ public sealed interface ParentFrame {
      * @param mode how the call runs
      * @param credit items a stream may send before it hears a {@code credit}
      * @param form what the call does
+     * @param context the caller's trace context ({@code traceparent}, {@code b3} ...), empty when absent
      * @param frame the whole frame body
      */
-    record Call(long id, boolean output, CallMode mode, long credit, CallForm form, byte[] frame)
-            implements ParentFrame {
+    record Call(long id, boolean output, CallMode mode, long credit, CallForm form, Map<String, String> context,
+            byte[] frame) implements ParentFrame {
     }
 
     /** A {@code credit} (section 5.10): stream {@code id} may send {@code items} more. */

@@ -2,7 +2,10 @@ package io.github.mpeventloop.internal.wire;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the types its target declares. Unknown members of the other frames are skipped.
  */
 public final class ParentFrameDecoder {
+
+    /** The members that begin a call's body: the header ends at the first of them. */
+    private static final Set<String> BODY_MEMBERS = Set.of("target", "values", "batch", "event", "fields", "object",
+            "class", "replace", "refs", "vars", "storeResult", "mirror", "init");
 
     private final JsonMapper mapper;
 
@@ -61,6 +68,7 @@ public final class ParentFrameDecoder {
         ParentFrame.CallMode mode = ParentFrame.CallMode.PLAIN;
         long credit = 0;
         ParentFrame.@Nullable CallForm form = null;
+        Map<String, String> context = Map.of();
         String name;
         header:
         while ((name = parser.nextName()) != null) {
@@ -72,8 +80,12 @@ public final class ParentFrameDecoder {
                     case "mode" -> mode = ParentFrame.CallMode.of(parser.getString());
                     case "credit" -> credit = parser.getLongValue();
                     case "form" -> form = ParentFrame.CallForm.of(parser.getString());
+                    case "context" -> context = context(parser, token);
                     default -> {
-                        break header;
+                        if (BODY_MEMBERS.contains(name)) {
+                            break header;
+                        }
+                        parser.skipChildren();
                     }
                 }
             } catch (IllegalArgumentException e) {
@@ -84,7 +96,25 @@ public final class ParentFrameDecoder {
             throw new ProtocolException("call " + id + " has no \"form\" before its body");
         }
         byte[] bytes = Arrays.copyOfRange(frame.array(), frame.offset(), frame.offset() + frame.length());
-        return new ParentFrame.Call(id, output, mode, credit, form, bytes);
+        return new ParentFrame.Call(id, output, mode, credit, form, context, bytes);
+    }
+
+    /** A string-to-string object; other values are skipped. */
+    private static Map<String, String> context(JsonParser parser, JsonToken token) {
+        if (token != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return Map.of();
+        }
+        Map<String, String> context = new HashMap<>();
+        String key;
+        while ((key = parser.nextName()) != null) {
+            if (parser.nextToken() == JsonToken.VALUE_STRING) {
+                context.put(key, parser.getString());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return Map.copyOf(context);
     }
 
     private static ParentFrame.Cancel cancel(JsonParser parser) {

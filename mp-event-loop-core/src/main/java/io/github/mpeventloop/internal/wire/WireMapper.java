@@ -3,6 +3,7 @@ package io.github.mpeventloop.internal.wire;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -52,7 +53,7 @@ public final class WireMapper {
                         .build())
                 .addDecorator((streamFactory, generator) -> new LimitedGenerator(generator, limits))
                 .build();
-        return JsonMapper.builder(factory)
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .changeDefaultVisibility(checker -> checker
                         .withVisibility(PropertyAccessor.ALL, Visibility.NONE)
@@ -62,6 +63,27 @@ public final class WireMapper {
                 .constructorDetector(ConstructorDetector.USE_PROPERTIES_BASED)
                 .addModule(new PlatformTypeGuard())
                 .build();
+        initialiseFailureClasses(mapper);
+        return mapper;
+    }
+
+    /**
+     * Makes Jackson build one read and one write failure at once. Jackson reports a stack overflow
+     * as an exception it builds near the end of the stack; if that is the first time its exception
+     * classes are used, their static initialisation fails there and leaves them unusable for the
+     * rest of the JVM's life. Initialised here, at a shallow depth, they are safe.
+     */
+    private static void initialiseFailureClasses(JsonMapper mapper) {
+        try {
+            mapper.readTree("{\"unfinished\":");
+        } catch (JacksonException expected) {
+            // initialised
+        }
+        try {
+            mapper.writeValueAsBytes(new Object());
+        } catch (JacksonException expected) {
+            // initialised
+        }
     }
 
     /** The limits a mapper made by {@link #create(WireLimits)} reads by, with {@code maxFrameBytes}. */
