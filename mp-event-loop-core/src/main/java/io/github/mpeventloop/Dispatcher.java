@@ -2,6 +2,7 @@ package io.github.mpeventloop;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,7 @@ final class Dispatcher implements Runnable {
     public void run() {
         try {
             while (loop.dispatching()) {
-                loop.releaseDropped();
-                boolean progress = serveBacklogs();
-                progress |= dispatchHead();
-                if (!progress) {
+                if (!step()) {
                     flushAll();
                     signal.sleepUnless(() -> !loop.dispatching() || canProgress());
                 }
@@ -69,6 +67,14 @@ final class Dispatcher implements Runnable {
             returnBacklogs();
             flushAll();
         }
+    }
+
+    /** One turn: releases of dropped objects, the workers' backlogs, the queue's head; false if nothing moved. */
+    boolean step() {
+        loop.releaseDropped();
+        boolean progress = serveBacklogs();
+        progress |= dispatchHead();
+        return progress;
     }
 
     private boolean canProgress() {
@@ -141,7 +147,7 @@ final class Dispatcher implements Runnable {
             }
         }
         if (holder == null) {
-            holder = leastLoadedWithObjects();
+            holder = fewestObjects();
             if (holder == null) {
                 queue.pushFront(event);
                 return false;
@@ -190,11 +196,19 @@ final class Dispatcher implements Runnable {
         return best;
     }
 
-    /** Where a new cached object goes: the worker with room that holds the fewest objects. */
-    private @Nullable WorkerSession leastLoadedWithObjects() {
+    /**
+     * Where a new cached object goes: the accepting worker that holds the fewest objects, the one
+     * with more room among equals. Placement looks at objects held, not at free slots of the moment:
+     * a busy worker's events wait in its backlog, and objects cached at once spread evenly.
+     */
+    private @Nullable WorkerSession fewestObjects() {
         WorkerSession best = null;
         for (WorkerSession session : loop.sessions()) {
-            if (session.freeSlots() > 0 && (best == null || session.objectCount() < best.objectCount())) {
+            if (!session.isAccepting()) {
+                continue;
+            }
+            if (best == null || session.objectCount() < best.objectCount()
+                    || session.objectCount() == best.objectCount() && session.freeSlots() > best.freeSlots()) {
                 best = session;
             }
         }
@@ -214,7 +228,7 @@ final class Dispatcher implements Runnable {
         List<PendingEvent> waiting = new ArrayList<>();
         backlogs.values().forEach(waiting::addAll);
         backlogs.clear();
-        waiting.sort(java.util.Comparator.comparingLong(event -> event.id));
+        waiting.sort(Comparator.comparingLong(event -> event.id));
         for (int i = waiting.size() - 1; i >= 0; i--) {
             queue.pushFront(waiting.get(i));
         }

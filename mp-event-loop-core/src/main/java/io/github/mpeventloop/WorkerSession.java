@@ -3,10 +3,9 @@ package io.github.mpeventloop;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,57 +17,46 @@ import io.github.mpeventloop.internal.wire.ProtocolException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The parent's side of one worker: the events sent to it and not yet answered, the thread that
- * reads its answers, and its window, the number of events it may hold at once. The window starts
- * at one and follows the worker's measured execution time so that about two milliseconds of work
- * wait in it: trivial events travel in large batches, while long events are handed out one at a
- * time, so that a busy worker does not hold events back from an idle one.
- *
- * <p>Only plain events count against the window: an asynchronous or streamed event occupies the
- * worker's event thread only for moments, so any number of them (up to the maximum window) may be
- * in flight besides the plain ones.
+ * The parent's side of one worker: the events sent to it and not yet answered ({@link InFlight}),
+ * the thread that reads its answers, and its {@link FlowWindow}, the number of events it may hold
+ * at once. It reports to its loop only through a {@link SessionListener}.
  *
  * <p>A worker is retired (recycled) by taking nothing new and shutting it down once its events
  * are answered; it is condemned when one of its events timed out, and then ended by force.
  */
 final class WorkerSession {
 
-    private static final long QUEUED_WORK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-
     private final WorkerLink worker;
-    private final LoopEngine engine;
+    private final SessionListener listener;
     private final JsonMapper mapper;
-    private final int maxWindow;
     private final long eventBudget;
     private long sent;
     private volatile boolean dying;
     private final AtomicInteger objects = new AtomicInteger();
     private final Instant startedAt = Instant.now();
-    private final ConcurrentHashMap<Long, PendingEvent> inFlight = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlightCount = new AtomicInteger();
-    private final AtomicInteger plainInFlight = new AtomicInteger();
+    private final InFlight inFlight = new InFlight();
+    private final FlowWindow window;
     private volatile long lastPlainAnswerNanos;
     /** Send sequence of the event this worker was condemned for, or of its fatal answer; 0 for none. */
     private volatile long endingSequence;
     private final AtomicLong eventsDone = new AtomicLong();
+    private final AtomicBoolean shutdownSent = new AtomicBoolean();
     private final Object drainMonitor = new Object();
     private long sendSequence;
     private volatile long lastAnswerNanos;
-    private volatile int window = 1;
     private volatile WorkerInfo.State state = WorkerInfo.State.READY;
     private volatile @Nullable String condemnedBecause;
-    private double averageNanos = -1;
     private final List<Runnable> deliveries = new ArrayList<>();
     private @Nullable Thread reader;
 
     /**
      * @param eventBudget events this worker may be sent before it is recycled, 0 for no limit
      */
-    WorkerSession(WorkerLink worker, LoopEngine engine, JsonMapper mapper, int maxWindow, long eventBudget) {
+    WorkerSession(WorkerLink worker, SessionListener listener, JsonMapper mapper, int maxWindow, long eventBudget) {
         this.worker = worker;
-        this.engine = engine;
+        this.listener = listener;
         this.mapper = mapper;
-        this.maxWindow = maxWindow;
+        this.window = new FlowWindow(maxWindow);
         this.eventBudget = eventBudget;
     }
 
@@ -76,8 +64,13 @@ final class WorkerSession {
         return worker.id();
     }
 
-    WorkerLink worker() {
+    WorkerLink link() {
         return worker;
+    }
+
+    /** Process id of the worker. */
+    long pid() {
+        return worker.pid();
     }
 
     void startReading(String threadName) {
@@ -87,12 +80,17 @@ final class WorkerSession {
         thread.start();
     }
 
+    /** Whether the worker takes new events: ready, not retiring, dying nor condemned. */
+    boolean isAccepting() {
+        return state == WorkerInfo.State.READY && !dying && condemnedBecause == null;
+    }
+
     /** How many more events the worker may be sent now. */
     int freeSlots() {
-        if (state != WorkerInfo.State.READY || dying || condemnedBecause != null) {
+        if (!isAccepting()) {
             return 0;
         }
-        int room = Math.min(window - plainInFlight.get(), maxWindow - inFlightCount.get());
+        int room = window.room(inFlight.plainCount(), inFlight.count());
         return eventBudget > 0 ? (int) Math.min(room, eventBudget - sent) : room;
     }
 
@@ -113,11 +111,7 @@ final class WorkerSession {
         if (event.stream != null) {
             event.stream.sent();
         }
-        inFlight.put(event.id, event);
-        inFlightCount.incrementAndGet();
-        if (event.isPlain()) {
-            plainInFlight.incrementAndGet();
-        }
+        inFlight.add(event);
         worker.writer().append(event.frame);
         if (event.cancelRequested) {
             appendCancel(event.id);
@@ -127,7 +121,7 @@ final class WorkerSession {
 
     /** Gives a stream of this worker {@code items} more credit, at once. */
     void credit(PendingEvent event, long items) {
-        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.containsKey(event.id)) {
+        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.contains(event.id)) {
             return;
         }
         try {
@@ -143,7 +137,7 @@ final class WorkerSession {
 
     /** Asks the worker to stop a stream or cancel an awaited stage, at once. */
     void cancel(PendingEvent event) {
-        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.containsKey(event.id)) {
+        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.contains(event.id)) {
             return;
         }
         appendCancel(event.id);
@@ -156,13 +150,7 @@ final class WorkerSession {
 
     /** The asynchronous and streamed events in flight, for the watchdog. */
     List<PendingEvent> concurrentEvents() {
-        List<PendingEvent> events = new ArrayList<>();
-        for (PendingEvent event : inFlight.values()) {
-            if (!event.isPlain()) {
-                events.add(event);
-            }
-        }
-        return events;
+        return inFlight.concurrent();
     }
 
     /** Tells the worker to forget objects its callers dropped; sent with the next flush. */
@@ -206,7 +194,7 @@ final class WorkerSession {
         boolean bye = false;
         Throwable cause = null;
         AnswerReader answers = new AnswerReader(mapper);
-        worker.reader().setBeforeBlocking(() -> engine.deliverPending(this));
+        worker.reader().setBeforeBlocking(() -> listener.deliverPending(this));
         try {
             FrameReader.Frame frame;
             while ((frame = worker.reader().next()) != null) {
@@ -217,7 +205,7 @@ final class WorkerSession {
                 } else if (Frames.ITEM.equals(type)) {
                     item(answer);
                 } else if (Frames.RECYCLE.equals(type)) {
-                    engine.retire(this, "its heap after collection reached " + answer.heap + " bytes");
+                    listener.retireRequested(this, "its heap after collection reached " + answer.heap + " bytes");
                 } else if (Frames.BYE.equals(type)) {
                     bye = true;
                     break;
@@ -228,12 +216,12 @@ final class WorkerSession {
         } catch (IOException | RuntimeException e) {
             cause = e;
         }
-        engine.deliverPending(this);
-        engine.sessionEnded(this, bye, cause);
+        listener.deliverPending(this);
+        listener.ended(this, bye, cause);
     }
 
     private void answer(AnswerReader.Answer answer) throws ProtocolException {
-        PendingEvent event = inFlight.remove(answer.id);
+        PendingEvent event = inFlight.take(answer.id);
         lastAnswerNanos = System.nanoTime();
         if (event == null) {
             if (condemnedBecause != null) {
@@ -253,13 +241,13 @@ final class WorkerSession {
         }
         if (event.isPlain()) {
             lastPlainAnswerNanos = lastAnswerNanos;
-            plainInFlight.decrementAndGet();
-            adaptWindow(Math.max(0, answer.nanos));
+            inFlight.plainAnswered();
+            window.answered(answer.nanos);
         }
-        engine.answered(this, event, answer);
+        listener.answered(this, event, answer);
         long done = eventsDone.incrementAndGet();
-        int left = inFlightCount.decrementAndGet();
-        engine.afterAnswer(this, done);
+        int left = inFlight.settle();
+        listener.afterAnswer(this, done);
         if (left == 0 && state != WorkerInfo.State.READY) {
             synchronized (drainMonitor) {
                 drainMonitor.notifyAll();
@@ -268,7 +256,7 @@ final class WorkerSession {
                 sendShutdown();
             }
         }
-        engine.capacityChanged();
+        listener.capacityChanged();
     }
 
     /** One item of a stream. */
@@ -285,13 +273,7 @@ final class WorkerSession {
             throw new ProtocolException("worker " + id() + " sent an item of event " + answer.id
                     + ", which is not a stream");
         }
-        engine.item(this, event, answer);
-    }
-
-    private void adaptWindow(long nanos) {
-        averageNanos = averageNanos < 0 ? nanos : averageNanos * 0.875 + nanos * 0.125;
-        long fit = 1 + (long) (QUEUED_WORK_NANOS / Math.max(1.0, averageNanos));
-        window = (int) Math.max(1, Math.min(maxWindow, fit));
+        listener.item(this, event, answer);
     }
 
     /** Results this session's reader collected for the consumer; reader thread only. */
@@ -307,7 +289,7 @@ final class WorkerSession {
             }
             state = WorkerInfo.State.RETIRING;
         }
-        if (inFlightCount.get() == 0) {
+        if (inFlight.count() == 0) {
             sendShutdown();
         }
         return true;
@@ -320,13 +302,7 @@ final class WorkerSession {
      * was answered, whichever is later.
      */
     @Nullable PendingEvent running() {
-        PendingEvent oldest = null;
-        for (PendingEvent event : inFlight.values()) {
-            if (event.isPlain() && (oldest == null || event.sendSequence < oldest.sendSequence)) {
-                oldest = event;
-            }
-        }
-        return oldest;
+        return inFlight.oldestPlain();
     }
 
     long runningSince(PendingEvent event) {
@@ -335,14 +311,10 @@ final class WorkerSession {
 
     /** Takes an event away because it timed out, and marks this worker for ending; null if it was answered meanwhile. */
     @Nullable PendingEvent condemn(PendingEvent event, String because) {
-        PendingEvent removed = inFlight.remove(event.id);
+        PendingEvent removed = inFlight.remove(event);
         if (removed != null) {
             condemnedBecause = because;
             endingSequence = removed.sendSequence;
-            inFlightCount.decrementAndGet();
-            if (removed.isPlain()) {
-                plainInFlight.decrementAndGet();
-            }
         }
         return removed;
     }
@@ -371,12 +343,7 @@ final class WorkerSession {
         synchronized (drainMonitor) {
             drainMonitor.notifyAll();
         }
-        List<PendingEvent> left = new ArrayList<>(inFlight.values());
-        inFlight.clear();
-        inFlightCount.set(0);
-        plainInFlight.set(0);
-        left.sort(Comparator.comparingLong(event -> event.sendSequence));
-        return left;
+        return inFlight.clear();
     }
 
     /** Stops sending to this worker and waits up to {@code timeoutNanos} for its answers. */
@@ -386,7 +353,7 @@ final class WorkerSession {
             if (state == WorkerInfo.State.READY) {
                 state = WorkerInfo.State.STOPPING;
             }
-            while (inFlightCount.get() > 0 && state != WorkerInfo.State.STOPPED) {
+            while (inFlight.count() > 0 && state != WorkerInfo.State.STOPPED) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return false;
@@ -397,8 +364,15 @@ final class WorkerSession {
         return true;
     }
 
-    /** Asks the worker to exit once it answered everything. */
+    /**
+     * Asks the worker to exit once it answered everything; only the first call sends the frame
+     * (retiring, the last answer of a retiring worker and stopping may all ask), so that a second
+     * write can never meet the channel the worker closed after its goodbye.
+     */
     void sendShutdown() {
+        if (!shutdownSent.compareAndSet(false, true)) {
+            return;
+        }
         try {
             Frames.append(worker.writer(), mapper, Frames.SHUTDOWN, out -> { });
             worker.writer().flush();
@@ -420,6 +394,6 @@ final class WorkerSession {
     }
 
     WorkerInfo info() {
-        return new WorkerInfo(id(), worker.pid(), state, startedAt, eventsDone.get(), inFlightCount.get());
+        return new WorkerInfo(id(), worker.pid(), state, startedAt, eventsDone.get(), inFlight.count());
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
 import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.EventRejectedException;
 import io.github.mpeventloop.EventTimeoutException;
 import io.github.mpeventloop.FrameTooLargeException;
