@@ -3,6 +3,7 @@ package io.github.mpeventloop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -52,6 +53,10 @@ final class AnswerPath {
 
     /** A worker's final answer to an event: a value, a remote error, or a stream's end. */
     void answered(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+        if (Frames.CANCELLED.equals(answer.type)) {
+            finish(event, null, null, session.id(), answer.nanos, session.deliveries(), -1, true);
+            return;
+        }
         Throwable error = answer.valueError;
         if (Frames.ERROR.equals(answer.type)) {
             JsonNode remote = answer.error;
@@ -144,6 +149,11 @@ final class AnswerPath {
         finish(event, null, error, workerId, executionNanos, null, -1, false);
     }
 
+    /** Ends an event the caller cancelled: it did not run, or its worker stopped it, or it was ended with its worker. */
+    void cancelled(PendingEvent event, int workerId) {
+        finish(event, null, null, workerId, 0, null, -1, true);
+    }
+
     /** Ends events that did not run: their futures fail with {@link EventLoopStoppedException}; logged once. */
     List<Event<?>> handBack(List<PendingEvent> events, String reason) {
         return handBack(events, reason, EventLoopStoppedException::new);
@@ -169,13 +179,19 @@ final class AnswerPath {
      * Ends an event, once: a second call for the same event (a late answer of an event that timed
      * out or was failed already) does nothing. A stream's end carries how many items the worker
      * sent ({@code items}, or -1 to count those received) and whether it was cancelled; its value
-     * is {@code null}. A reader thread passes its {@code batch}, which it hands to the consumer in
-     * one go.
+     * is {@code null}. An event whose future the caller cancelled reaches the handlers as cancelled,
+     * whatever its worker answered. A reader thread passes its {@code batch}, which it hands to the
+     * consumer in one go.
      */
     void finish(PendingEvent event, @Nullable Object value, @Nullable Throwable error, int workerId,
             long executionNanos, @Nullable List<Runnable> batch, long items, boolean cancelled) {
         if (!event.ended.compareAndSet(false, true)) {
             return;
+        }
+        if (event.cancelRequested && event.future.isCancelled()) {
+            value = null;
+            error = event.stream == null ? new CancellationException("event " + event.id + " was cancelled") : null;
+            cancelled = true;
         }
         StreamState stream = event.stream;
         long itemCount = -1;
@@ -191,7 +207,7 @@ final class AnswerPath {
         }
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, error, workerId, executionNanos,
                 System.nanoTime() - event.submittedNanos, event.attempts, -1, stream != null, itemCount,
-                cancelled && error == null);
+                cancelled && (error == null || error instanceof CancellationException));
         if (error == null) {
             event.future.succeed(value);
         } else {

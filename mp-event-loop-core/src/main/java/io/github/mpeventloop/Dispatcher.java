@@ -33,6 +33,9 @@ final class Dispatcher implements Runnable {
         /** Ends an event that cannot be dispatched. */
         void fail(PendingEvent event, RuntimeException error);
 
+        /** Ends a plain event its caller cancelled before it was sent. */
+        void cancelled(PendingEvent event);
+
         /** The event that builds a lost object again, if it can be rebuilt; {@code null} otherwise. */
         @Nullable PendingEvent rebuild(ObjectHandle handle);
 
@@ -169,6 +172,10 @@ final class Dispatcher implements Runnable {
     }
 
     private void send(WorkerSession session, PendingEvent event) {
+        if (event.cancelRequested && event.isPlain()) {
+            loop.cancelled(event);
+            return;
+        }
         if (!session.send(event)) {
             if (event.pins.isEmpty()) {
                 queue.pushFront(event);

@@ -27,6 +27,7 @@ public final class EventFuture<R> extends CompletableFuture<R> {
 
     private final long id;
     private final Event<R> event;
+    private volatile Canceller.@Nullable Hook onCancel;
 
     EventFuture(long id, Event<R> event) {
         this.id = id;
@@ -51,6 +52,29 @@ public final class EventFuture<R> extends CompletableFuture<R> {
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
         return new CompletableFuture<>();
+    }
+
+    /** What cancelling does to the event; set when the loop accepts it. */
+    void onCancel(Canceller.Hook hook) {
+        onCancel = hook;
+    }
+
+    /**
+     * Cancels the event, unless it ended already. A queued event is taken out and never runs; a
+     * streamed or awaited one is stopped in its worker; a plain one its worker has not started is
+     * dropped there, and a running one is interrupted if {@code mayInterruptIfRunning} (its worker
+     * is ended and replaced if it does not stop within the loop's cancel grace period). This future
+     * completes at once with a {@link java.util.concurrent.CancellationException}; the output
+     * handlers see the event once, as cancelled ({@link EventResult#isCancelled()}).
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        Canceller.@Nullable Hook hook = onCancel;
+        if (cancelled && hook != null) {
+            hook.cancel(mayInterruptIfRunning);
+        }
+        return cancelled;
     }
 
     /** Completes it with the event's value; the loop's path only. */

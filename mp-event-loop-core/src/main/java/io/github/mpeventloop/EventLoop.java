@@ -98,14 +98,19 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
      * @return false if the timeout passed first
      * @throws IllegalStateException if the loop is not running while events wait for it, or if
      *     called from an output handler (it would wait for itself)
+     * @throws EventLoopInterruptedException if this thread is interrupted (its flag stays set)
      */
     public boolean awaitIdle(Duration timeout) {
         try {
             return engine.awaitIdle(timeout);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            throw interrupted("awaitIdle", e);
         }
+    }
+
+    private EventLoopInterruptedException interrupted(String what, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new EventLoopInterruptedException(what + " on loop " + settings.name() + " was interrupted", e);
     }
 
     /** {@link #awaitIdle(Duration)} without a time limit. */
@@ -135,15 +140,46 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
     }
 
     /**
-     * Waits for every event and its handlers ({@link #awaitIdle()}), then stops. Idempotent. On a
-     * loop that never started, the events waiting for it are handed back as by {@link #stop()}.
+     * Waits for every event and its handlers for as long as events keep finishing, then stops.
+     * Bounded: once no event finished for the stop timeout ({@link EventLoopBuilder#stopTimeout}),
+     * because a target never returns or a worker hangs, it stops anyway, handing back what did not
+     * finish ({@link #stop()}). Idempotent. On a loop that never started, the events waiting for it
+     * are handed back as by {@link #stop()}.
+     *
+     * @throws EventLoopInterruptedException if this thread is interrupted while waiting; the loop is
+     *     stopped first, and the thread's interrupt flag stays set
      */
     @Override
     public void close() {
         if (isRunning()) {
-            awaitIdle();
+            try {
+                engine.awaitIdleWhileProgressing(settings.stopTimeout());
+            } catch (InterruptedException e) {
+                stop();
+                throw interrupted("close", e);
+            }
         }
         stop();
+    }
+
+    /**
+     * Waits up to {@code timeout} for every event and its handlers, then stops: what did not finish
+     * by then is handed back ({@link #stop()}).
+     *
+     * @return the events that did not run, in submission order
+     * @throws EventLoopInterruptedException if this thread is interrupted while waiting; the loop is
+     *     stopped first, and the thread's interrupt flag stays set
+     */
+    public List<Event<?>> close(Duration timeout) {
+        if (isRunning()) {
+            try {
+                engine.awaitIdle(timeout);
+            } catch (InterruptedException e) {
+                stop();
+                throw interrupted("close", e);
+            }
+        }
+        return stop();
     }
 
     // ---------------------------------------------------------------- handlers

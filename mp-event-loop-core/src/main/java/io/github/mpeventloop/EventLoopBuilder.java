@@ -37,6 +37,10 @@ public final class EventLoopBuilder {
     public static final Duration DEFAULT_RESTART_WINDOW = Duration.ofSeconds(30);
     /** Default first back-off before a replacement. */
     public static final Duration DEFAULT_RESTART_BACKOFF = Duration.ofMillis(100);
+    /** Default time a cancelled, interrupted event has to stop before its worker is ended. */
+    public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
+    /** Default time a worker has to answer a ping before it is declared unresponsive. */
+    public static final Duration DEFAULT_LIVENESS_TIMEOUT = Duration.ofSeconds(30);
     /** Default longest back-off before a replacement. */
     public static final Duration DEFAULT_MAX_RESTART_BACKOFF = Duration.ofSeconds(5);
 
@@ -68,6 +72,8 @@ public final class EventLoopBuilder {
     private Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer;
     private boolean classDataSharing = true;
     private @Nullable WorkerLauncherFactory workerLauncher;
+    private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
+    private Duration livenessTimeout = DEFAULT_LIVENESS_TIMEOUT;
 
     EventLoopBuilder() {
     }
@@ -284,6 +290,25 @@ public final class EventLoopBuilder {
         return this;
     }
 
+    /**
+     * How long a running event cancelled with {@code cancel(true)} has to stop after its worker
+     * interrupted it; past that its worker is ended and replaced. Default 5 s.
+     */
+    public EventLoopBuilder cancelGrace(Duration grace) {
+        this.cancelGrace = positive(grace, "cancelGrace");
+        return this;
+    }
+
+    /**
+     * How long a worker has to answer a ping (its frame reader answers even while an event runs)
+     * before it is declared unresponsive, ended and replaced; its events fail with a
+     * {@link WorkerLostException} saying so, or are retried. Default 30 s.
+     */
+    public EventLoopBuilder livenessTimeout(Duration timeout) {
+        this.livenessTimeout = positive(timeout, "livenessTimeout");
+        return this;
+    }
+
     private static Duration positive(Duration value, String what) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, was " + value);
@@ -297,7 +322,7 @@ public final class EventLoopBuilder {
                 classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
                 consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                 maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
-                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher);
+                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher, cancelGrace, livenessTimeout);
         return EventLoop.create(settings, List.copyOf(handlers));
     }
 }

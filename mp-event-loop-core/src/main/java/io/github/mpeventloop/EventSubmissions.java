@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 
@@ -26,7 +27,9 @@ abstract class EventSubmissions {
      * Submits an event. Its arguments are encoded now, in this thread: a value that cannot travel
      * is refused here ({@link ArgumentNotTransferableException}, {@link FrameTooLargeException})
      * and nothing is queued. When the queue is full this waits for room as configured, then fails
-     * with {@link EventRejectedException}.
+     * with {@link EventRejectedException}; if this thread is interrupted while it waits, that
+     * exception has the {@link InterruptedException} as its cause and the thread's interrupt flag
+     * stays set. Cancelling the future cancels the event ({@link EventFuture#cancel(boolean)}).
      *
      * @return the event's future, which completes when its answer arrives
      */
@@ -204,15 +207,7 @@ abstract class EventSubmissions {
         for (A item : items) {
             futures.add(addEvent(target, item));
         }
-        List<R> values = new ArrayList<>(futures.size());
-        for (EventFuture<R> future : futures) {
-            try {
-                values.add(future.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
-        }
-        return values;
+        return valuesOf(futures);
     }
 
     /**
@@ -230,15 +225,33 @@ abstract class EventSubmissions {
         }
         List<EventFuture<Object>> futures = submitBatches(target, items, batchSize);
         List<R> values = new ArrayList<>(items.size());
-        for (EventFuture<Object> future : futures) {
-            try {
-                @SuppressWarnings("unchecked")
-                List<R> batchValues = (List<R>) future.join();
-                values.addAll(batchValues);
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
+        for (Object batch : valuesOf(futures)) {
+            @SuppressWarnings("unchecked")
+            List<R> batchValues = (List<R>) batch;
+            values.addAll(batchValues);
         }
         return values;
+    }
+
+    /**
+     * The values of a map's parts, in order. A part that failed fails the map, and an interrupt of
+     * the waiting thread ends it with {@link EventLoopInterruptedException}: either way the parts
+     * not done yet are cancelled, since nobody will take their values.
+     */
+    private static <R> List<R> valuesOf(List<EventFuture<R>> futures) {
+        List<R> values = new ArrayList<>(futures.size());
+        try {
+            for (EventFuture<R> future : futures) {
+                values.add(future.get());
+            }
+            return values;
+        } catch (ExecutionException e) {
+            futures.forEach(future -> future.cancel(false));
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            futures.forEach(future -> future.cancel(false));
+            Thread.currentThread().interrupt();
+            throw new EventLoopInterruptedException("map was interrupted; its parts not done were cancelled", e);
+        }
     }
 }

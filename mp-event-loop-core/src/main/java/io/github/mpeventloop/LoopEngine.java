@@ -47,6 +47,8 @@ final class LoopEngine {
     private final AnswerPath answers;
     private final Supervisor supervisor;
     private final Watchdog watchdog;
+    private final Canceller canceller;
+    private final Liveness liveness;
     private final JsonMapper mapper;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
@@ -65,6 +67,8 @@ final class LoopEngine {
         this.answers = new AnswerPath(settings, mapper, handlers, idle, queue);
         this.supervisor = new Supervisor(settings, mapper, new SupervisedLoop(), queue, pool, objects, answers, idle);
         this.watchdog = new Watchdog(pool, answers);
+        this.canceller = new Canceller(settings, queue, answers);
+        this.liveness = new Liveness(settings, pool);
     }
 
     /** Makes the first event of every new worker: the worker initializer, if there is one. */
@@ -125,6 +129,7 @@ final class LoopEngine {
         }
         idle.add();
         watchdog.watch(pending);
+        pending.future.onCancel(mayInterrupt -> canceller.cancel(pending, mayInterrupt));
         Duration block = settings.blockWhenFull();
         boolean queued;
         try {
@@ -172,12 +177,16 @@ final class LoopEngine {
                     TimeUnit.MILLISECONDS);
             clock.scheduleWithFixedDelay(() -> objects.releaseDropped(true), RELEASE_PERIOD.toMillis(),
                     RELEASE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            clock.scheduleWithFixedDelay(liveness::check, liveness.period().toMillis(), liveness.period().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            canceller.useTimer(clock);
             watchdog.reset(settings.eventTimeout() != null);
             supervisor.begin(new Supervisor.Run(new WorkerConnector(settings, mapper, current, clock), threads, clock),
                     new SessionRouter(answers, supervisor, signal));
             dispatching = true;
             state = State.RUNNING;
-            Thread thread = daemon("dispatcher").newThread(new Dispatcher(queue, new DispatcherView(), signal));
+            Thread thread = daemon("dispatcher").newThread(new Dispatcher(queue,
+                    new DispatchRoute(settings, () -> dispatching, pool, answers, objects), signal));
             dispatcher = thread;
             thread.start();
             startWorkers(threads);
@@ -294,6 +303,7 @@ final class LoopEngine {
     /** Ends the threads and resources of this run. */
     private void endRun() {
         supervisor.end();
+        canceller.useTimer(null);
         ResultConsumer owned = answers.consumer();
         if (owned != null && owned != settings.consumer()) {
             owned.close();
@@ -327,7 +337,18 @@ final class LoopEngine {
         }
     }
 
+    /** Waits for idle as long as events keep finishing; false once none finished for {@code stall}. */
+    boolean awaitIdleWhileProgressing(Duration stall) throws InterruptedException {
+        checkAwaitIdle();
+        return idle.awaitWhileProgressing(stall.toNanos());
+    }
+
     boolean awaitIdle(Duration timeout) throws InterruptedException {
+        checkAwaitIdle();
+        return idle.await(timeout.toNanos());
+    }
+
+    private void checkAwaitIdle() {
         ResultConsumer current = answers.consumer();
         if (current != null && current.isConsumerThread()) {
             throw new IllegalStateException("awaitIdle() called from an output handler would wait for itself");
@@ -336,7 +357,6 @@ final class LoopEngine {
             throw new IllegalStateException("loop " + settings.name() + " is not running; " + idle.outstanding()
                     + " event(s) wait for start()");
         }
-        return idle.await(timeout.toNanos());
     }
 
     /** The loop as supervision sees it. */
@@ -349,40 +369,6 @@ final class LoopEngine {
         @Override
         public void haltDispatching() {
             LoopEngine.this.haltDispatching();
-        }
-    }
-
-    /** The loop as its dispatcher sees it. */
-    private final class DispatcherView implements Dispatcher.Loop {
-
-        @Override
-        public boolean dispatching() {
-            return dispatching;
-        }
-
-        @Override
-        public List<WorkerSession> sessions() {
-            return pool.sessions();
-        }
-
-        @Override
-        public void fail(PendingEvent event, RuntimeException error) {
-            answers.fail(event, error, 0, 0);
-        }
-
-        @Override
-        public @Nullable PendingEvent rebuild(ObjectHandle handle) {
-            PendingEvent creation = handle.revive();
-            if (creation != null) {
-                LOG.warn("Loop {}: object {} was lost ({}); it is built again from its factory in another worker, "
-                        + "with its state afresh", settings.name(), handle, handle.lostBecauseBeforeRevival());
-            }
-            return creation;
-        }
-
-        @Override
-        public void releaseDropped() {
-            objects.releaseDropped(false);
         }
     }
 }

@@ -149,7 +149,9 @@ final class Supervisor {
             return;
         }
         ExitReport report = session.link().awaitExit(Duration.ofSeconds(2));
-        String why = condemned != null ? condemned : cause == null ? "its channel closed" : cause.toString();
+        String unresponsive = session.heartbeat().unresponsiveBecause();
+        String why = condemned != null ? condemned : unresponsive != null ? unresponsive
+                : cause == null ? "its channel closed" : cause.toString();
         String message = "worker " + session.id() + " (pid " + session.pid() + ") was lost (" + why + "): "
                 + report.format() + crashFile(session.pid());
         boolean running = loop.isRunning();

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.ProtocolException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +44,7 @@ final class WorkerSession {
     private final AtomicBoolean shutdownSent = new AtomicBoolean();
     private final Object drainMonitor = new Object();
     private long sendSequence;
-    private volatile long lastAnswerNanos;
+    private final Heartbeat heartbeat = new Heartbeat();
     private volatile WorkerInfo.State state = WorkerInfo.State.READY;
     private volatile @Nullable String condemnedBecause;
     private final List<Runnable> deliveries = new ArrayList<>();
@@ -114,38 +115,46 @@ final class WorkerSession {
         inFlight.add(event);
         worker.writer().append(event.frame);
         if (event.cancelRequested) {
-            appendCancel(event.id);
+            ParentFrames.cancel(worker.writer(), event.id, false);
         }
         return true;
     }
 
     /** Gives a stream of this worker {@code items} more credit, at once. */
     void credit(PendingEvent event, long items) {
-        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.contains(event.id)) {
-            return;
+        if (holds(event)) {
+            ParentFrames.credit(worker.writer(), event.id, items);
+            flush();
         }
-        try {
-            Frames.append(worker.writer(), mapper, Frames.CREDIT, out -> {
-                out.writeNumberProperty("id", event.id);
-                out.writeNumberProperty("items", items);
-            });
-        } catch (RuntimeException e) {
-            return;
-        }
-        flush();
     }
 
     /** Asks the worker to stop a stream or cancel an awaited stage, at once. */
     void cancel(PendingEvent event) {
-        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.contains(event.id)) {
-            return;
-        }
-        appendCancel(event.id);
-        flush();
+        cancel(event, false);
     }
 
-    private void appendCancel(long id) {
-        Frames.append(worker.writer(), mapper, Frames.CANCEL, out -> out.writeNumberProperty("id", id));
+    /** Asks the worker to cancel an event at once: a plain one is dropped, or interrupted if {@code interrupt}. */
+    void cancel(PendingEvent event, boolean interrupt) {
+        if (holds(event)) {
+            ParentFrames.cancel(worker.writer(), event.id, interrupt);
+            flush();
+        }
+    }
+
+    private boolean holds(PendingEvent event) {
+        return state != WorkerInfo.State.STOPPED && event.session == this && inFlight.contains(event.id);
+    }
+
+    /** Sends a {@code ping}, at once; its {@code pong} comes back through the reader. */
+    void ping(long nowNanos) {
+        if (state != WorkerInfo.State.STOPPED) {
+            ParentFrames.ping(worker.writer(), heartbeat.pingSent(nowNanos));
+            flush();
+        }
+    }
+
+    Heartbeat heartbeat() {
+        return heartbeat;
     }
 
     /** The asynchronous and streamed events in flight, for the watchdog. */
@@ -158,13 +167,7 @@ final class WorkerSession {
         if (state == WorkerInfo.State.STOPPED) {
             return;
         }
-        Frames.append(worker.writer(), mapper, Frames.RELEASE, out -> {
-            out.writeArrayPropertyStart("objects");
-            for (long id : objectIds) {
-                out.writeNumber(id);
-            }
-            out.writeEndArray();
-        });
+        ParentFrames.release(worker.writer(), objectIds);
         objects.addAndGet(-objectIds.size());
     }
 
@@ -200,10 +203,13 @@ final class WorkerSession {
             while ((frame = worker.reader().next()) != null) {
                 AnswerReader.Answer answer = answers.read(frame, inFlight::get);
                 String type = answer.type;
-                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type) || Frames.END.equals(type)) {
+                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type) || Frames.END.equals(type)
+                        || Frames.CANCELLED.equals(type)) {
                     answer(answer);
                 } else if (Frames.ITEM.equals(type)) {
                     item(answer);
+                } else if (Frames.PONG.equals(type)) {
+                    heartbeat.pong();
                 } else if (Frames.RECYCLE.equals(type)) {
                     listener.retireRequested(this, "its heap after collection reached " + answer.heap + " bytes");
                 } else if (Frames.BYE.equals(type)) {
@@ -222,7 +228,6 @@ final class WorkerSession {
 
     private void answer(AnswerReader.Answer answer) throws ProtocolException {
         PendingEvent event = inFlight.take(answer.id);
-        lastAnswerNanos = System.nanoTime();
         if (event == null) {
             if (condemnedBecause != null) {
                 return;
@@ -235,14 +240,17 @@ final class WorkerSession {
             endingSequence = event.sendSequence;
         }
         boolean end = Frames.END.equals(answer.type);
-        if (end != event.isStream() && !(event.isStream() && Frames.ERROR.equals(answer.type))) {
+        boolean cancelled = Frames.CANCELLED.equals(answer.type);
+        if (!cancelled && end != event.isStream() && !(event.isStream() && Frames.ERROR.equals(answer.type))) {
             throw new ProtocolException("worker " + id() + " answered event " + answer.id + " with \"" + answer.type
                     + "\", which does not fit a " + event.kind.mode().name().toLowerCase() + " event");
         }
         if (event.isPlain()) {
-            lastPlainAnswerNanos = lastAnswerNanos;
+            lastPlainAnswerNanos = System.nanoTime();
             inFlight.plainAnswered();
-            window.answered(answer.nanos);
+            if (!cancelled) {
+                window.answered(answer.nanos);
+            }
         }
         listener.answered(this, event, answer);
         long done = eventsDone.incrementAndGet();
@@ -295,16 +303,12 @@ final class WorkerSession {
         return true;
     }
 
-    /**
-     * The plain event sent longest ago and not answered, which is the one the worker runs now (it
-     * runs its plain events one at a time in the order sent; asynchronous and streamed events do
-     * not hold its thread), with when it started: when it was sent or when the plain one before it
-     * was answered, whichever is later.
-     */
+    /** The plain event the worker runs now: it runs them one at a time, in the order sent. */
     @Nullable PendingEvent running() {
         return inFlight.oldestPlain();
     }
 
+    /** When the running event started: when it was sent or the plain one before it was answered. */
     long runningSince(PendingEvent event) {
         return Math.max(event.sentNanos, lastPlainAnswerNanos);
     }
@@ -319,11 +323,7 @@ final class WorkerSession {
         return removed;
     }
 
-    /**
-     * The send sequence of the event the worker was condemned for, or of the event it answered
-     * with a fatal error; 0 if neither happened. Of the events still unanswered, only asynchronous
-     * and streamed ones sent before it can have started.
-     */
+    /** The send sequence of the event the worker was condemned for or answered fatally; 0 if none. */
     long endingSequence() {
         return endingSequence;
     }
@@ -374,7 +374,7 @@ final class WorkerSession {
             return;
         }
         try {
-            Frames.append(worker.writer(), mapper, Frames.SHUTDOWN, out -> { });
+            ParentFrames.shutdown(worker.writer());
             worker.writer().flush();
         } catch (IOException | RuntimeException e) {
             worker.closeChannel();
