@@ -74,6 +74,7 @@ public final class EventLoopBuilder {
     private @Nullable WorkerLauncherFactory workerLauncher;
     private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
     private Duration livenessTimeout = DEFAULT_LIVENESS_TIMEOUT;
+    private Duration ownerShutdownGrace = Duration.ZERO;
 
     EventLoopBuilder() {
     }
@@ -309,6 +310,21 @@ public final class EventLoopBuilder {
         return this;
     }
 
+    /**
+     * Tells the JVM-exit safety net that the loop's owner (an application lifecycle, such as the
+     * Spring Boot starter's) closes the loop when the JVM exits: the safety net then waits up to
+     * {@code grace} for that close before it ends the loop's workers, instead of ending them at
+     * once. A loop whose {@code close()} or {@code stop()} already runs is always given the time
+     * they take. Default zero: nobody closes the loop at exit.
+     */
+    public EventLoopBuilder ownerShutdownGrace(Duration grace) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("ownerShutdownGrace must not be negative, was " + grace);
+        }
+        this.ownerShutdownGrace = grace;
+        return this;
+    }
+
     private static Duration positive(Duration value, String what) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, was " + value);
@@ -322,7 +338,8 @@ public final class EventLoopBuilder {
                 classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
                 consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                 maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
-                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher, cancelGrace, livenessTimeout);
+                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher, cancelGrace, livenessTimeout,
+                ownerShutdownGrace);
         return EventLoop.create(settings, List.copyOf(handlers));
     }
 }

@@ -49,7 +49,10 @@ final class EventLoopBuilderMapper {
         MpEventLoopProperties.Restart restart = this.properties.getRestart();
         builder.restartBudget(restart.isEnabled() ? restart.getMaxRestarts() : 0, restart.getWindow());
         builder.restartBackoff(restart.getInitialBackoff(), restart.getMaxBackoff());
-        map.from(this.properties.getShutdown()::getStopTimeout).to(builder::stopTimeout);
+        MpEventLoopProperties.Shutdown shutdown = this.properties.getShutdown();
+        map.from(shutdown::getStopTimeout).to(builder::stopTimeout);
+        // The lifecycle closes the loop when the JVM exits: the safety net waits for its drain and stop.
+        builder.ownerShutdownGrace(shutdown.getDrainTimeout().plus(shutdown.getStopTimeout()).plus(ShutdownPhaseTimeout.MARGIN));
         map.from(this.properties.getFrame()::getMaxSize).as(DataSize::toBytes).as(Math::toIntExact)
             .to(builder::maxFrameBytes);
         return builder;
