@@ -1,9 +1,5 @@
 package io.github.mpeventloop.autoconfigure;
 
-import java.time.Duration;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,12 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.spring.EventLoopLifecycle;
 import io.github.mpeventloop.spring.OutputHandlerRegistrar;
 
@@ -36,13 +32,11 @@ import io.github.mpeventloop.spring.OutputHandlerRegistrar;
 @EnableConfigurationProperties(MpEventLoopProperties.class)
 public final class MpEventLoopAutoConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MpEventLoopAutoConfiguration.class);
-    private static final String SHUTDOWN_PHASE_TIMEOUT = "spring.lifecycle.timeout-per-shutdown-phase";
 
     @Bean(destroyMethod = "stop")
     @ConditionalOnMissingBean
     EventLoop mpEventLoop(MpEventLoopProperties properties, ObjectProvider<EventLoopCustomizer> customizers) {
-        EventLoop.Builder builder = new EventLoopBuilderMapper(properties).applyTo(EventLoop.builder());
+        EventLoopBuilder builder = new EventLoopBuilderMapper(properties).applyTo(EventLoop.builder());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
@@ -50,19 +44,17 @@ public final class MpEventLoopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnSingleCandidate(EventLoop.class)
-    EventLoopLifecycle mpEventLoopLifecycle(EventLoop eventLoop, MpEventLoopProperties properties,
-            Environment environment) {
+    EventLoopLifecycle mpEventLoopLifecycle(EventLoop eventLoop, MpEventLoopProperties properties) {
         MpEventLoopProperties.Shutdown shutdown = properties.getShutdown();
-        Duration phaseTimeout = Binder.get(environment).bind(SHUTDOWN_PHASE_TIMEOUT, Duration.class)
-            .orElse(Duration.ofSeconds(30));
-        if (shutdown.getDrainTimeout().plus(shutdown.getStopTimeout()).compareTo(phaseTimeout) >= 0) {
-            LOG.warn("mp.event-loop.shutdown.drain-timeout ({}) plus stop-timeout ({}) is not below {} ({}): "
-                    + "the context may stop waiting for the event loop before it has drained",
-                    shutdown.getDrainTimeout(), shutdown.getStopTimeout(), SHUTDOWN_PHASE_TIMEOUT, phaseTimeout);
-        }
         EventLoopLifecycle lifecycle = new EventLoopLifecycle(eventLoop, shutdown.getDrainTimeout());
         lifecycle.setAutoStartup(properties.isAutoStartup());
         return lifecycle;
+    }
+
+    /** The loop's shutdown phase gets the time its drain and stop need; see {@link ShutdownPhaseTimeout}. */
+    @Bean
+    static ShutdownPhaseTimeout mpEventLoopShutdownPhaseTimeout(Environment environment) {
+        return new ShutdownPhaseTimeout(environment);
     }
 
     @Bean

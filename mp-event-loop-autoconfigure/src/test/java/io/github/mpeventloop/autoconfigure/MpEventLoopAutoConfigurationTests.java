@@ -22,6 +22,7 @@ import io.github.mpeventloop.ArgumentNotTransferableException;
 import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.EventRejectedException;
 import io.github.mpeventloop.EventTimeoutException;
 import io.github.mpeventloop.FrameTooLargeException;

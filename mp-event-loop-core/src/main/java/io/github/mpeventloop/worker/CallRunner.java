@@ -185,7 +185,7 @@ final class CallRunner {
         Object value = objects.named(name);
         if (value == null) {
             throw new IllegalStateException("no variable '" + name + "' in this worker: the worker initializer "
-                    + "did not make one (see EventLoop.Builder#workerInitializer)");
+                    + "did not make one (see EventLoopBuilder#workerInitializer)");
         }
         return value;
     }

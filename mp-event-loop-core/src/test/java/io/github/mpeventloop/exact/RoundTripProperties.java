@@ -65,7 +65,7 @@ class RoundTripProperties {
         assertThatThrownBy(() -> loop.addEvent(Values::echoInteger, value))
                 .isInstanceOf(ArgumentNotTransferableException.class)
                 .hasMessageContaining("over the limit of " + NUMBER_LIMIT)
-                .hasMessageContaining("EventLoop.Builder.maxNumberLength")
+                .hasMessageContaining("EventLoopBuilder.maxNumberLength")
                 .hasMessageContaining("mp.event-loop.frame.max-number-length");
         BigDecimal decimal = new BigDecimal(value, 3);
         assertThatThrownBy(() -> loop.addEvent(Values::echoDecimal, decimal))
