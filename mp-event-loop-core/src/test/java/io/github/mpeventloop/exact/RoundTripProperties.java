@@ -31,7 +31,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class RoundTripProperties {
 
-    private static final int TRIES = 200;
+    private static final int TRIES = 150;
     private static final int NUMBER_LIMIT = 2_000;
 
     private static EventLoop loop;
