@@ -29,7 +29,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * with the same scale); values over a limit are refused at {@code addEvent}, naming the limit and
  * how to raise it, and the worker goes on. One loop for all properties.
  */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
 
     private static final int TRIES = 150;
     private static final int NUMBER_LIMIT = 2_000;
