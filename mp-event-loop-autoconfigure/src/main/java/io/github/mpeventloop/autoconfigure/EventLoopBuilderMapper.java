@@ -55,6 +55,10 @@ final class EventLoopBuilderMapper {
         builder.ownerShutdownGrace(shutdown.getDrainTimeout().plus(shutdown.getStopTimeout()).plus(ShutdownPhaseTimeout.MARGIN));
         map.from(this.properties.getFrame()::getMaxSize).as(DataSize::toBytes).as(Math::toIntExact)
             .to(builder::maxFrameBytes);
+        MpEventLoopProperties.Frame frame = this.properties.getFrame();
+        map.from(frame::getMaxNestingDepth).to(builder::maxNestingDepth);
+        map.from(frame::getMaxNumberLength).to(builder::maxNumberLength);
+        map.from(frame::getMaxStringLength).to(builder::maxStringLength);
         return builder;
     }
 
