@@ -232,6 +232,11 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
         return submitter.submitBatches(target, items, batchSize);
     }
 
+    @Override
+    boolean isHandlerThread() {
+        return engine.isConsumerThread();
+    }
+
     // ---------------------------------------------------------------- cached objects
 
     /**

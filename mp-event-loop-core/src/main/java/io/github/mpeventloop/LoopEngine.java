@@ -348,9 +348,14 @@ final class LoopEngine {
         return idle.await(timeout.toNanos());
     }
 
-    private void checkAwaitIdle() {
+    /** Whether the calling thread is the consumer thread that runs this loop's handlers. */
+    boolean isConsumerThread() {
         ResultConsumer current = answers.consumer();
-        if (current != null && current.isConsumerThread()) {
+        return current != null && current.isConsumerThread();
+    }
+
+    private void checkAwaitIdle() {
+        if (isConsumerThread()) {
             throw new IllegalStateException("awaitIdle() called from an output handler would wait for itself");
         }
         if (state != State.RUNNING && idle.outstanding() > 0) {
