@@ -71,9 +71,14 @@ final class LoopEngine {
         this.liveness = new Liveness(settings, pool);
     }
 
-    /** Makes the first event of every new worker: the worker initializer, if there is one. */
-    void useInitializer(IntFunction<@Nullable PendingEvent> initializerEvent) {
-        supervisor.useInitializer(initializerEvent);
+    /** Makes the first events of every new worker: the worker initializer and saved variables. */
+    void useSetup(IntFunction<List<PendingEvent>> setupEvents) {
+        supervisor.useSetup(setupEvents);
+    }
+
+    /** Adds a setup step for the workers started from now on, and sends it to each live worker. */
+    void addSetupStep(Runnable register, IntFunction<PendingEvent> event) {
+        supervisor.addSetupStep(register, event);
     }
 
     HandlerChain handlers() {
