@@ -290,9 +290,10 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
      *
      * @return this loop
      * @throws ArgumentNotTransferableException if what {@code create} captures cannot travel
+     * @throws TargetNotAllowedException if {@code create} is a method of a platform class
      */
     public EventLoop saveVariables(Target.Call0<? extends Map<String, ?>> create) {
-        submitter.variablesEvent(create, 0);
+        submitter.checkVariables(create);
         engine.addSetupStep(() -> setup.add(create), workerId -> submitter.variablesEvent(create, workerId));
         return this;
     }

@@ -52,6 +52,15 @@ final class Submitter {
         namedTargets.put(name, captured);
     }
 
+    /**
+     * Checks now, in the caller's thread, what {@link #variablesEvent} will make for every worker:
+     * the target is allowed and what it captures can travel.
+     */
+    void checkVariables(Target.Call0<? extends Map<String, ?>> create) {
+        TargetPolicy.check(LambdaTargets.describe(create).target().descriptor());
+        variablesEvent(create, 0);
+    }
+
     /** Shapes and submits any event; {@code proxy} is the proxy a call is on, {@code handle} a stream's handle. */
     @SuppressWarnings("unchecked")
     <R> EventFuture<R> submit(Event<R> event, @Nullable Proxy<?> proxy, @Nullable EventStream<?> handle) {
@@ -131,7 +140,6 @@ final class Submitter {
      */
     PendingEvent variablesEvent(Target.Call0<? extends Map<String, ?>> create, int workerId) {
         LambdaTargets.Captured target = LambdaTargets.describe(create);
-        TargetPolicy.check(target.target().descriptor());
         CallShape shape = new CallShape(Map.of(), Map.of(), 0, List.of(), true);
         long id = eventIds.incrementAndGet();
         CallEvent<?> event = Event.of(create);

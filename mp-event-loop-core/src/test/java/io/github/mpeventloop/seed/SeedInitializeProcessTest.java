@@ -1,0 +1,100 @@
+package io.github.mpeventloop.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.mpeventloop.EventFuture;
+import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.Proxy;
+import io.github.mpeventloop.ResultHandler;
+import io.github.mpeventloop.WorkerInfo;
+import io.github.mpeventloop.fixtures.Counter;
+import io.github.mpeventloop.fixtures.SeedPoint;
+import io.github.mpeventloop.fixtures.Tasks;
+
+/**
+ * The seed's {@code tests/proxy/test_initialize_process.py} (and its {@code var_event.py}) on
+ * process workers: a worker initializer makes a named point, and {@code add_var_event('p', 'move',
+ * 2, 3)} moves it. The seed's home-made {@code VarEventLoop} lost its initializer, so its var event
+ * printed "Invalid target (None)" and nothing noticed; here the move's effect is checked. Also the
+ * seed's {@code save_variables}, on a running loop whose worker is then killed.
+ */
+class SeedInitializeProcessTest {
+
+    @Test
+    void initializeProcess() {
+        List<Object> results = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.builder().name("seed-initialize")
+                .outputHandlers(ResultHandler.of(result -> results.add(result.value())))
+                .workerInitializer(() -> Map.of("p", new SeedPoint(1, 1, 0))).build().start()) {
+            EventFuture<Void> moved = loop.addVarEvent("p", SeedPoint::move, 2, 3);
+            EventFuture<Integer> x = loop.addVarEvent("p", SeedPoint::getX);
+            EventFuture<Integer> y = loop.addVarEvent("p", SeedPoint::getY);
+            loop.awaitIdle();
+
+            assertThat(moved).isCompleted();
+            assertThat(x.join()).isEqualTo(2);
+            assertThat(y.join()).isEqualTo(3);
+            assertThat(loop.addVarEvent("p", SeedPoint::moveTo, List.of(4, 5, 6)).join()).containsExactly(4, 5, 6);
+        }
+        assertThat(results).containsExactly(null, 2, 3, List.of(4, 5, 6));
+    }
+
+    /** The seed's {@code test_proxy} of the same file: the constructor's values at once, then the move's. */
+    @Test
+    void proxy() {
+        Proxy<SeedPoint> p;
+        try (EventLoop loop = EventLoop.builder().name("seed-initialize-proxy").build().start()) {
+            p = Proxy.of(SeedPoint.class).mirroring("x", "y").create(loop, SeedPoint::new, 1, 1, 0);
+            assertThat(p.get("x")).isEqualTo(1);
+            assertThat(p.get("y")).isEqualTo(1);
+            p.run(SeedPoint::move, 2, 3);
+        }
+        assertThat(p.get("x")).isEqualTo(2);
+        assertThat(p.get("y")).isEqualTo(3);
+    }
+
+    /**
+     * {@code save_variables} after start: every live worker gets the variable before the events
+     * submitted after it, and a worker started later, here the replacement of a worker killed with
+     * SIGKILL, gets it too.
+     */
+    @Test
+    void saveVariablesAfterStartReachesEveryWorkerAndReplacements() {
+        try (EventLoop loop = EventLoop.builder().name("seed-save-variables").workers(2).build().start()) {
+            assertThatThrownBy(() -> loop.addVarEvent("counter", Counter::increment).join())
+                    .cause().hasMessageContaining("no variable 'counter'");
+
+            loop.saveVariables(() -> Map.of("counter", new Counter(), "p", new SeedPoint(1, 1, 0)));
+
+            List<WorkerInfo> workers = loop.workers();
+            assertThat(workers).hasSize(2);
+            for (int i = 0; i < 20; i++) {
+                assertThat(loop.addVarEvent("p", SeedPoint::getX).join()).isEqualTo(1);
+            }
+            assertThat(loop.addVarEvent("counter", Counter::pid).join()).isIn(workers.stream().map(WorkerInfo::pid).toList());
+
+            long killed = workers.get(0).pid();
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(30)).until(() -> loop.workers().size() == 2
+                    && loop.workers().stream().noneMatch(worker -> worker.pid() == killed));
+
+            List<Long> pids = loop.workers().stream().map(WorkerInfo::pid).toList();
+            List<Long> seen = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                seen.add(loop.addVarEvent("counter", Counter::pid).join());
+            }
+            assertThat(seen).as("variables found on the workers, the replacement included")
+                    .containsOnly(pids.toArray(Long[]::new));
+            assertThat(loop.addEvent(Tasks::addOne, 1).join()).isEqualTo(2);
+        }
+    }
+}
