@@ -54,14 +54,14 @@ class SeedPoolTest {
      */
     @Test
     void mapWithABusyHandlerReturnsOnceEveryResultWasHandled() {
-        List<Integer> seen = new CopyOnWriteArrayList<>();
+        List<Object> seen = new CopyOnWriteArrayList<>();
         ResultHandler busy = ResultHandler.of(result -> {
             try {
                 TimeUnit.MILLISECONDS.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            seen.add((Integer) result.value());
+            seen.add(result.value());
         });
         try (EventLoop pool = pool("seed-pool-busy", busy)) {
             List<Integer> items = IntStream.range(0, 8).boxed().toList();
@@ -69,12 +69,13 @@ class SeedPoolTest {
             List<Integer> values = pool.map(Tasks::addOne, items);
 
             assertThat(seen).as("results the handler saw when map returned")
-                    .containsExactlyInAnyOrderElementsOf(values);
+                    .containsExactlyInAnyOrderElementsOf(List.copyOf(values));
             assertThat(values).isEqualTo(IntStream.range(1, 9).boxed().toList());
 
-            List<Object> batched = List.copyOf(pool.map(Tasks::addOne, items, 3));
-            assertThat(seen).as("one handled result per batch, all in when map returned").hasSize(8 + 3);
-            assertThat(batched).hasSize(8);
+            List<Integer> batched = pool.map(Tasks::addOne, items, 3);
+            assertThat(seen).as("one handled result per batch, all in when map returned").hasSize(8 + 3)
+                    .contains(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7, 8));
+            assertThat(batched).isEqualTo(values);
         }
     }
 
