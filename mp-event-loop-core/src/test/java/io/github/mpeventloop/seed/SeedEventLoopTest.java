@@ -11,10 +11,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.mpeventloop.Event;
+import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.MpEventLoop;
 import io.github.mpeventloop.ResultConsumer;
 import io.github.mpeventloop.ResultHandler;
+import io.github.mpeventloop.fixtures.MovingPoint;
+import io.github.mpeventloop.fixtures.SeedPoint;
 import io.github.mpeventloop.fixtures.Tasks;
 
 /** The seed's {@code tests/test_event_loop.py}, on process workers. */
@@ -101,6 +104,26 @@ class SeedEventLoopTest {
         }
         assertThat(records.indexOf("EL two\t0")).isLessThan(records.indexOf("EL 1\t199"));
         assertThat(records.indexOf("EL 1\t0")).isLessThan(records.indexOf("EL three\t199"));
+    }
+
+    /** The global facade takes every form {@code EventLoop.addEvent} takes, up to four arguments, returning or not. */
+    @Test
+    void theGlobalFacadeHasEveryFormOfAddEvent() {
+        SeedPoint point = new SeedPoint(0, 0, 0);
+        MovingPoint moving = new MovingPoint(0, 0, 0);
+        List<EventFuture<?>> voids = List.of(
+                MpEventLoop.addEvent(SeedPoint::setZ, point, 3),
+                MpEventLoop.addEvent(SeedPoint::move, point, 1, 2),
+                MpEventLoop.addEvent(MovingPoint::move, moving, 1, 2, 3));
+
+        assertThat(MpEventLoop.addEvent(Tasks::cachedCount).join()).isZero();
+        assertThat(MpEventLoop.addEvent(Tasks::addOne, 1).join()).isEqualTo(2);
+        assertThat(MpEventLoop.addEvent(Tasks::addVals, 1, 2).join()).isEqualTo(3);
+        assertThat(MpEventLoop.addEvent((Integer a, Integer b, Integer c) -> a + b + c, 1, 2, 3).join()).isEqualTo(6);
+        assertThat(MpEventLoop.addEvent((Integer a, Integer b, Integer c, Integer d) -> a + b + c + d, 1, 2, 3, 4).join())
+                .isEqualTo(10);
+        assertThat(voids).allSatisfy(future -> assertThat(future.join()).isNull());
+        assertThat(point.x).as("the caller's object travelled as a copy").isZero();
     }
 
     /** {@code test_event_loop}: 206 events in submission order after {@code wait} and {@code stop}. */

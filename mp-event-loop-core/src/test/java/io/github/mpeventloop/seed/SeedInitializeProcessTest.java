@@ -24,6 +24,7 @@ import io.github.mpeventloop.Proxy;
 import io.github.mpeventloop.ResultHandler;
 import io.github.mpeventloop.WorkerInfo;
 import io.github.mpeventloop.fixtures.Counter;
+import io.github.mpeventloop.fixtures.MovingPoint;
 import io.github.mpeventloop.fixtures.SeedPoint;
 import io.github.mpeventloop.fixtures.Tasks;
 
@@ -41,7 +42,8 @@ class SeedInitializeProcessTest {
         List<Object> results = new CopyOnWriteArrayList<>();
         try (EventLoop loop = EventLoop.builder().name("seed-initialize")
                 .outputHandlers(ResultHandler.of(result -> results.add(result.value())))
-                .workerInitializer(() -> Map.of("p", new SeedPoint(1, 1, 0))).build().start()) {
+                .workerInitializer(() -> Map.of("p", new SeedPoint(1, 1, 0), "m", new MovingPoint(0, 0, 0)))
+                .build().start()) {
             EventFuture<Void> moved = loop.addVarEvent("p", SeedPoint::move, 2, 3);
             EventFuture<Integer> x = loop.addVarEvent("p", SeedPoint::getX);
             EventFuture<Integer> y = loop.addVarEvent("p", SeedPoint::getY);
@@ -51,8 +53,11 @@ class SeedInitializeProcessTest {
             assertThat(x.join()).isEqualTo(2);
             assertThat(y.join()).isEqualTo(3);
             assertThat(loop.addVarEvent("p", SeedPoint::moveTo, List.of(4, 5, 6)).join()).containsExactly(4, 5, 6);
+            assertThat(loop.addVarEvent("m", MovingPoint::move, 7, 8, 9).join()).isNull();
+            assertThat(loop.addVarEvent("m", (MovingPoint m, Integer a, Integer b, Integer c) -> m.x + m.y + m.getZ() + a + b + c,
+                    1, 2, 3).join()).isEqualTo(30);
         }
-        assertThat(results).containsExactly(null, 2, 3, List.of(4, 5, 6));
+        assertThat(results).containsExactly(null, 2, 3, List.of(4, 5, 6), null, 30);
     }
 
     /** The seed's {@code test_proxy} of the same file: the constructor's values at once, then the move's. */
