@@ -1,10 +1,10 @@
 package io.github.mpeventloop.worker;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.mpeventloop.internal.call.PropertyReader;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the properties a proxy mirrors from the object that lives in the worker, each as
@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class Mirror {
 
-    Map<String, Object> read(Object subject, JsonNode names) {
+    Map<String, Object> read(Object subject, List<String> names) {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (JsonNode name : names) {
-            values.put(name.asString(), PropertyReader.read(subject, name.asString()));
+        for (String name : names) {
+            values.put(name, PropertyReader.read(subject, name));
         }
         return values;
     }
