@@ -144,8 +144,11 @@ final class Submitter {
         long id = eventIds.incrementAndGet();
         CallEvent<?> event = Event.of(create);
         event.noOutput().key("variables of worker " + workerId);
-        return new PendingEvent(id, event, encoder.encodeCall(id, false, target.target(), target.values(),
-                new Object[0], shape), mapper.getTypeFactory().constructType(Object.class), 0, List.of(), null);
+        PendingEvent setup = new PendingEvent(id, event, encoder.encodeCall(id, false, target.target(),
+                target.values(), new Object[0], shape), mapper.getTypeFactory().constructType(Object.class), 0,
+                List.of(), null);
+        setup.workerSetup = true;
+        return setup;
     }
 
     private static void requireStream(CallKind kind, @Nullable EventStream<?> handle, Event<?> event) {

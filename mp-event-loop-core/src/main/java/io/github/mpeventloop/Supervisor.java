@@ -153,12 +153,20 @@ final class Supervisor {
 
     /**
      * A worker's channel ended. Events that cannot have started go back to the head of the queue at
-     * no cost; the others are retried when they asked for it, or fail with the worker's report.
+     * no cost; the others are retried when they asked for it, or fail with the worker's report. Its
+     * unfinished setup steps end with it: they are for that worker, and a replacement runs the
+     * whole setup afresh.
      */
     void sessionEnded(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
         boolean retiring = session.state() == WorkerInfo.State.RETIRING;
         List<PendingEvent> unanswered = new ArrayList<>(session.end());
         unanswered.removeIf(event -> event.ended.get());
+        for (PendingEvent event : unanswered) {
+            if (event.workerSetup) {
+                answers.cancelled(event, session.id());
+            }
+        }
+        unanswered.removeIf(event -> event.workerSetup);
         pool.remove(session);
         String condemned = session.condemnedBecause();
         if (session.objectCount() > 0) {
