@@ -165,6 +165,7 @@ final class AnswerPath {
         for (PendingEvent event : events) {
             if (event.ended.compareAndSet(false, true)) {
                 event.future.fail(failure.apply(reason + " (event " + event.id + ")"));
+                event.future.handled();
                 idle.done();
                 handedBack.add(event.event);
             }
@@ -215,7 +216,10 @@ final class AnswerPath {
         }
         ResultConsumer current = consumer;
         if (event.reachesHandlers() && settings.hasResults() && current != null) {
-            Delivery delivery = new Delivery(result, handlers, idle::done);
+            Delivery delivery = new Delivery(result, handlers, () -> {
+                event.future.handled();
+                idle.done();
+            });
             if (batch != null) {
                 batch.add(delivery);
             } else {
@@ -229,6 +233,7 @@ final class AnswerPath {
         }
         Proxy<?> proxy = event.proxy;
         if (proxy == null) {
+            event.future.handled();
             idle.done();
             return;
         }
@@ -237,6 +242,7 @@ final class AnswerPath {
             try {
                 proxy.synced(mirror);
             } finally {
+                event.future.handled();
                 idle.done();
             }
         };

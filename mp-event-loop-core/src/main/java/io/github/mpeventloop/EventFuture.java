@@ -1,6 +1,7 @@
 package io.github.mpeventloop;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ public final class EventFuture<R> extends CompletableFuture<R> {
     private final long id;
     private final Event<R> event;
     private volatile Canceller.@Nullable Hook onCancel;
+    private final CountDownLatch handled = new CountDownLatch(1);
 
     EventFuture(long id, Event<R> event) {
         this.id = id;
@@ -76,6 +78,16 @@ public final class EventFuture<R> extends CompletableFuture<R> {
             hook.cancel(mayInterruptIfRunning);
         }
         return cancelled;
+    }
+
+    /** The output handlers are done with the event's result, or it reaches none; the loop's path only. */
+    void handled() {
+        handled.countDown();
+    }
+
+    /** Waits until the output handlers are done with the event's result (or it reaches none). */
+    void awaitHandled() throws InterruptedException {
+        handled.await();
     }
 
     /** Completes it with the event's value; the loop's path only. */

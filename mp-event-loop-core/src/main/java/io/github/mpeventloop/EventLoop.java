@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,7 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
     private final LoopSettings settings;
     private final LoopEngine engine;
     private final Submitter submitter;
+    private final WorkerSetup setup;
 
     private EventLoop(LoopSettings settings, List<ResultHandler> handlers) {
         this.settings = settings;
@@ -41,7 +43,8 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
         CachedObjects objects = new CachedObjects();
         this.engine = new LoopEngine(settings, mapper, objects);
         this.submitter = new Submitter(settings, mapper, objects, engine);
-        engine.useInitializer(submitter::initializerEvent);
+        this.setup = new WorkerSetup(submitter, settings.workerInitializer());
+        engine.useSetup(setup::firstEvents);
         handlers.forEach(engine.handlers()::add);
         settings.namedTargets().forEach(submitter::register);
     }
@@ -232,6 +235,11 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
         return submitter.submitBatches(target, items, batchSize);
     }
 
+    @Override
+    boolean isHandlerThread() {
+        return engine.isConsumerThread();
+    }
+
     // ---------------------------------------------------------------- cached objects
 
     /**
@@ -270,6 +278,26 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Runs {@code create} in every worker and names the objects of the map it returns, replacing
+     * variables of the same names (the seed's {@code save_variables}), for
+     * {@link #addVarEvent(String, Target.Call1)}. It stays part of the loop's worker setup: every
+     * worker started later, replacements of lost or recycled workers included, runs it after the
+     * {@link EventLoopBuilder#workerInitializer worker initializer} and the steps saved before it.
+     * On a running loop each live worker gets it at once, ahead of every event submitted after
+     * this call returns; on a loop not started yet, the workers run it when they start. It has no
+     * output; a failure in a worker is logged.
+     *
+     * @return this loop
+     * @throws ArgumentNotTransferableException if what {@code create} captures cannot travel
+     * @throws TargetNotAllowedException if {@code create} is a method of a platform class
+     */
+    public EventLoop saveVariables(Target.Call0<? extends Map<String, ?>> create) {
+        submitter.checkVariables(create);
+        engine.addSetupStep(() -> setup.add(create), workerId -> submitter.variablesEvent(create, workerId));
+        return this;
+    }
+
     /** Builds a proxy's object in a worker; its handle weakly references the proxy. */
     <T> ObjectHandle createRemote(Proxy<T> proxy, CallEvent<T> creation, boolean rebuildOnLoss) {
         return submitter.createRemote(proxy, creation, rebuildOnLoss);
@@ -282,6 +310,11 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
 
     <V> @Nullable V convert(@Nullable Object value, Class<V> type) {
         return submitter.convert(value, type);
+    }
+
+    /** Values read in this process, in the form a worker's mirror has after its trip as JSON. */
+    Map<String, Object> asMirrored(Map<String, Object> values) {
+        return submitter.asMirrored(values);
     }
 
     // ---------------------------------------------------------------- introspection

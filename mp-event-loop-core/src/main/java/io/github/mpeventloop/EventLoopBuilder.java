@@ -213,7 +213,11 @@ public final class EventLoopBuilder {
         return this;
     }
 
-    /** A consumer shared with other loops (the seed's shared {@code consumer_queue}); its owner closes it. */
+    /**
+     * A consumer shared with other loops (the seed's shared {@code consumer_queue}); its owner closes
+     * it. It runs each loop's own handlers for that loop's results, on its one thread; unlike the
+     * seed, one loop's handlers never see another loop's results (see {@link ResultConsumer}).
+     */
     public EventLoopBuilder consumer(ResultConsumer consumer) {
         this.consumer = consumer;
         return this;

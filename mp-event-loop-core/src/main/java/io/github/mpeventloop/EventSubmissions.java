@@ -117,21 +117,55 @@ abstract class EventSubmissions {
 
     // ---------------------------------------------------------------- named variables
 
-    /** Calls {@code method} on the worker's variable {@code name}, made by the worker initializer (the seed's {@code add_var_event}). */
+    /**
+     * Calls {@code method} on the worker's variable {@code name} (the seed's {@code add_var_event}):
+     * the variable is the method's first parameter (its receiver, for an unbound method reference
+     * such as {@code Counter::increment}), the arguments given here follow it. Variables are made
+     * by the worker initializer ({@link EventLoopBuilder#workerInitializer}) and by
+     * {@code saveVariables}. There is one overload per arity of {@link Target}, as for
+     * {@code addEvent}: up to three arguments after the variable.
+     */
     public <T, R> EventFuture<R> addVarEvent(String name, Target.Call1<T, R> method) {
         return addEvent(onVariable(name, method));
     }
 
+    /** {@code method(variable, a)}; see {@link #addVarEvent(String, Target.Call1)}. */
     public <T, A, R> EventFuture<R> addVarEvent(String name, Target.Call2<T, A, R> method, @Nullable A a) {
         return addEvent(onVariable(name, method, a));
     }
 
+    /** {@code method(variable, a, b)}, as the seed's {@code add_var_event('p', 'move', 2, 3)}; see {@link #addVarEvent(String, Target.Call1)}. */
+    public <T, A, B, R> EventFuture<R> addVarEvent(String name, Target.Call3<T, A, B, R> method, @Nullable A a,
+            @Nullable B b) {
+        return addEvent(onVariable(name, method, a, b));
+    }
+
+    /** {@code method(variable, a, b, c)}; see {@link #addVarEvent(String, Target.Call1)}. */
+    public <T, A, B, C, R> EventFuture<R> addVarEvent(String name, Target.Call4<T, A, B, C, R> method, @Nullable A a,
+            @Nullable B b, @Nullable C c) {
+        return addEvent(onVariable(name, method, a, b, c));
+    }
+
+    /** {@code method(variable)}, which returns nothing; see {@link #addVarEvent(String, Target.Call1)}. */
     public <T> EventFuture<Void> addVarEvent(String name, Target.Run1<T> method) {
         return addEvent(onVariable(name, method));
     }
 
+    /** {@code method(variable, a)}, which returns nothing; see {@link #addVarEvent(String, Target.Call1)}. */
     public <T, A> EventFuture<Void> addVarEvent(String name, Target.Run2<T, A> method, @Nullable A a) {
         return addEvent(onVariable(name, method, a));
+    }
+
+    /** {@code method(variable, a, b)}, which returns nothing; see {@link #addVarEvent(String, Target.Call1)}. */
+    public <T, A, B> EventFuture<Void> addVarEvent(String name, Target.Run3<T, A, B> method, @Nullable A a,
+            @Nullable B b) {
+        return addEvent(onVariable(name, method, a, b));
+    }
+
+    /** {@code method(variable, a, b, c)}, which returns nothing; see {@link #addVarEvent(String, Target.Call1)}. */
+    public <T, A, B, C> EventFuture<Void> addVarEvent(String name, Target.Run4<T, A, B, C> method, @Nullable A a,
+            @Nullable B b, @Nullable C c) {
+        return addEvent(onVariable(name, method, a, b, c));
     }
 
     private static <R> CallEvent<R> onVariable(String name, Target method, @Nullable Object... args) {
@@ -197,10 +231,17 @@ abstract class EventSubmissions {
     }
     /**
      * Runs {@code target} on every item (the seed's {@code Pool.map}) and waits: one event per
-     * item, spread over the workers; the results also reach the output handlers.
+     * item, spread over the workers; the results also reach the output handlers. Like the seed's
+     * {@code map}, which ends with {@code wait()}, it returns only once the output handlers ran
+     * for every item's result, however long they take, so what they record is complete when it
+     * returns. Called from an output handler on the consumer thread, it cannot wait for handlers
+     * that run after the calling one, and returns once the values are in; with a
+     * {@link EventLoopBuilder#handlerExecutor handler executor}, do not call it from the thread that
+     * executor runs handlers on.
      *
      * @return the values in the order of the items
-     * @throws RuntimeException the first failure, as the event's future reports it
+     * @throws RuntimeException the first failure, as the event's future reports it (without waiting
+     *     for the handlers)
      */
     public <A, R> List<R> map(Target.Call1<A, R> target, Iterable<? extends A> items) {
         List<EventFuture<R>> futures = new ArrayList<>();
@@ -214,7 +255,8 @@ abstract class EventSubmissions {
      * Runs {@code target} on every item and waits, {@code batchSize} items to an event: a worker
      * gets a batch in one frame, runs the target on each item and answers with the list of their
      * values. Much faster than one event per item when items are small; the output handlers see
-     * one result per batch, whose value is the list of that batch's values.
+     * one result per batch, whose value is the list of that batch's values. Returns once the
+     * handlers ran for every batch, as {@link #map(Target.Call1, Iterable)} does.
      *
      * @return the values in the order of the items
      * @throws RuntimeException the first failure, naming the item of its batch
@@ -233,16 +275,25 @@ abstract class EventSubmissions {
         return values;
     }
 
+    /** Whether the calling thread is the one that runs this loop's output handlers. */
+    abstract boolean isHandlerThread();
+
     /**
-     * The values of a map's parts, in order. A part that failed fails the map, and an interrupt of
-     * the waiting thread ends it with {@link EventLoopInterruptedException}: either way the parts
-     * not done yet are cancelled, since nobody will take their values.
+     * The values of a map's parts, in order, once the output handlers ran for each. A part that
+     * failed fails the map, and an interrupt of the waiting thread ends it with
+     * {@link EventLoopInterruptedException}: either way the parts not done yet are cancelled, since
+     * nobody will take their values.
      */
-    private static <R> List<R> valuesOf(List<EventFuture<R>> futures) {
+    private <R> List<R> valuesOf(List<EventFuture<R>> futures) {
         List<R> values = new ArrayList<>(futures.size());
         try {
             for (EventFuture<R> future : futures) {
                 values.add(future.get());
+            }
+            if (!isHandlerThread()) {
+                for (EventFuture<R> future : futures) {
+                    future.awaitHandled();
+                }
             }
             return values;
         } catch (ExecutionException e) {

@@ -73,9 +73,14 @@ final class LoopEngine {
         this.liveness = new Liveness(settings, pool);
     }
 
-    /** Makes the first event of every new worker: the worker initializer, if there is one. */
-    void useInitializer(IntFunction<@Nullable PendingEvent> initializerEvent) {
-        supervisor.useInitializer(initializerEvent);
+    /** Makes the first events of every new worker: the worker initializer and saved variables. */
+    void useSetup(IntFunction<List<PendingEvent>> setupEvents) {
+        supervisor.useSetup(setupEvents);
+    }
+
+    /** Adds a setup step for the workers started from now on, and sends it to each live worker. */
+    void addSetupStep(Runnable register, IntFunction<PendingEvent> event) {
+        supervisor.addSetupStep(register, event);
     }
 
     HandlerChain handlers() {
@@ -358,9 +363,14 @@ final class LoopEngine {
         return idle.await(timeout.toNanos());
     }
 
-    private void checkAwaitIdle() {
+    /** Whether the calling thread is the consumer thread that runs this loop's handlers. */
+    boolean isConsumerThread() {
         ResultConsumer current = answers.consumer();
-        if (current != null && current.isConsumerThread()) {
+        return current != null && current.isConsumerThread();
+    }
+
+    private void checkAwaitIdle() {
+        if (isConsumerThread()) {
             throw new IllegalStateException("awaitIdle() called from an output handler would wait for itself");
         }
         if (state != State.RUNNING && idle.outstanding() > 0) {

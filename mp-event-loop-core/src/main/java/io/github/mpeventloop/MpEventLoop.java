@@ -54,8 +54,18 @@ public final class MpEventLoop {
         return addEvent(Event.of(target));
     }
 
+    /** Submits {@code target()}, which returns nothing, to the global loop, starting it if needed. */
+    public static EventFuture<Void> addEvent(Target.Run0 target) {
+        return addEvent(Event.of(target));
+    }
+
     /** Submits {@code target(a)} to the global loop, starting it if needed. */
     public static <A, R> EventFuture<R> addEvent(Target.Call1<A, R> target, @Nullable A a) {
+        return addEvent(Event.of(target, a));
+    }
+
+    /** Submits {@code target(a)}, which returns nothing, to the global loop, starting it if needed. */
+    public static <A> EventFuture<Void> addEvent(Target.Run1<A> target, @Nullable A a) {
         return addEvent(Event.of(target, a));
     }
 
@@ -64,14 +74,33 @@ public final class MpEventLoop {
         return addEvent(Event.of(target, a, b));
     }
 
-    /** Submits {@code target()}, which returns nothing, to the global loop, starting it if needed. */
-    public static EventFuture<Void> addEvent(Target.Run0 target) {
-        return addEvent(Event.of(target));
+    /** Submits {@code target(a, b)}, which returns nothing, to the global loop, starting it if needed. */
+    public static <A, B> EventFuture<Void> addEvent(Target.Run2<A, B> target, @Nullable A a, @Nullable B b) {
+        return addEvent(Event.of(target, a, b));
     }
 
-    /** Submits {@code target(a)}, which returns nothing, to the global loop, starting it if needed. */
-    public static <A> EventFuture<Void> addEvent(Target.Run1<A> target, @Nullable A a) {
-        return addEvent(Event.of(target, a));
+    /** Submits {@code target(a, b, c)} to the global loop, starting it if needed. */
+    public static <A, B, C, R> EventFuture<R> addEvent(Target.Call3<A, B, C, R> target, @Nullable A a, @Nullable B b,
+            @Nullable C c) {
+        return addEvent(Event.of(target, a, b, c));
+    }
+
+    /** Submits {@code target(a, b, c)}, which returns nothing, to the global loop, starting it if needed. */
+    public static <A, B, C> EventFuture<Void> addEvent(Target.Run3<A, B, C> target, @Nullable A a, @Nullable B b,
+            @Nullable C c) {
+        return addEvent(Event.of(target, a, b, c));
+    }
+
+    /** Submits {@code target(a, b, c, d)} to the global loop, starting it if needed. */
+    public static <A, B, C, D, R> EventFuture<R> addEvent(Target.Call4<A, B, C, D, R> target, @Nullable A a,
+            @Nullable B b, @Nullable C c, @Nullable D d) {
+        return addEvent(Event.of(target, a, b, c, d));
+    }
+
+    /** Submits {@code target(a, b, c, d)}, which returns nothing, to the global loop, starting it if needed. */
+    public static <A, B, C, D> EventFuture<Void> addEvent(Target.Run4<A, B, C, D> target, @Nullable A a,
+            @Nullable B b, @Nullable C c, @Nullable D d) {
+        return addEvent(Event.of(target, a, b, c, d));
     }
 
     /** Submits a call of a registered name to the global loop, starting it if needed. */

@@ -38,6 +38,8 @@ final class PendingEvent {
     final @Nullable StreamState stream;
     /** The worker it was last sent to, or {@code null}. */
     volatile @Nullable WorkerSession session;
+    /** A step of a worker's setup (initializer, saved variables): it belongs to that one worker. */
+    volatile boolean workerSetup;
     /** The caller cancelled it: a {@code cancel} frame follows its call. */
     volatile boolean cancelRequested;
     /** Set by the one {@code finish} that ends it; any later attempt does nothing. */

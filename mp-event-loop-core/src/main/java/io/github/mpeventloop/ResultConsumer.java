@@ -20,6 +20,23 @@ import org.slf4j.LoggerFactory;
  * With an executor (a GUI's event thread, say) the handlers run there instead, still one result
  * after another in arrival order as the executor runs them.
  *
+ * <p>Sharing a consumer shares the thread, not the handlers: each result goes to the handlers of
+ * the loop that ran it, so the loops' handlers run interleaved, one at a time, on one thread. This
+ * differs from the seed, whose loops sharing an output queue had the results of all of them
+ * handled by the handlers of the one loop that consumed the queue. To handle every loop's results
+ * in one place, as the seed did, give the same handler to each loop:
+ *
+ * <pre>{@code
+ * try (ResultConsumer shared = new ResultConsumer("shared")) {
+ *     ResultHandler saveRecord = ResultHandler.of(result -> records.add(result.value()));
+ *     try (EventLoop first = EventLoop.builder().name("first").consumer(shared).outputHandlers(saveRecord).build().start();
+ *             EventLoop second = EventLoop.builder().name("second").consumer(shared).outputHandlers(saveRecord).build().start()) {
+ *         first.addEvent(Tasks::echo, "first 0");
+ *         second.addEvent(Tasks::echo, "second 0");
+ *     } // saveRecord saw both, on the consumer's one thread
+ * }
+ * }</pre>
+ *
  * <p>Handlers that keep the consumer busy on one result longer than the stall warning (default 10
  * seconds) are reported in the log, once per result: every result waits behind them, while other
  * loops' consumers go on.

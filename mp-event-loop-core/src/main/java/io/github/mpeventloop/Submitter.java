@@ -2,6 +2,7 @@ package io.github.mpeventloop;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,15 @@ final class Submitter {
         LambdaTargets.Captured captured = LambdaTargets.describe(target);
         TargetPolicy.check(captured.target().descriptor());
         namedTargets.put(name, captured);
+    }
+
+    /**
+     * Checks now, in the caller's thread, what {@link #variablesEvent} will make for every worker:
+     * the target is allowed and what it captures can travel.
+     */
+    void checkVariables(Target.Call0<? extends Map<String, ?>> create) {
+        TargetPolicy.check(LambdaTargets.describe(create).target().descriptor());
+        variablesEvent(create, 0);
     }
 
     /** Shapes and submits any event; {@code proxy} is the proxy a call is on, {@code handle} a stream's handle. */
@@ -124,19 +134,21 @@ final class Submitter {
         return pending;
     }
 
-    /** The worker initializer as the first event of a new worker; {@code null} if the loop has none. */
-    @Nullable PendingEvent initializerEvent(int workerId) {
-        Target.Call0<? extends Map<String, ?>> initializer = settings.workerInitializer();
-        if (initializer == null) {
-            return null;
-        }
-        LambdaTargets.Captured target = LambdaTargets.describe(initializer);
+    /**
+     * An event that runs {@code create} in worker {@code workerId} and names the objects of the map
+     * it returns (the worker initializer, {@code saveVariables}); no output.
+     */
+    PendingEvent variablesEvent(Target.Call0<? extends Map<String, ?>> create, int workerId) {
+        LambdaTargets.Captured target = LambdaTargets.describe(create);
         CallShape shape = new CallShape(Map.of(), Map.of(), 0, List.of(), true);
         long id = eventIds.incrementAndGet();
-        CallEvent<?> event = Event.of(initializer);
-        event.noOutput().key("worker initializer of worker " + workerId);
-        return new PendingEvent(id, event, encoder.encodeCall(id, false, target.target(), target.values(),
-                new Object[0], shape), mapper.getTypeFactory().constructType(Object.class), 0, List.of(), null);
+        CallEvent<?> event = Event.of(create);
+        event.noOutput().key("variables of worker " + workerId);
+        PendingEvent setup = new PendingEvent(id, event, encoder.encodeCall(id, false, target.target(),
+                target.values(), new Object[0], shape), mapper.getTypeFactory().constructType(Object.class), 0,
+                List.of(), null);
+        setup.workerSetup = true;
+        return setup;
     }
 
     private static void requireStream(CallKind kind, @Nullable EventStream<?> handle, Event<?> event) {
@@ -247,6 +259,12 @@ final class Submitter {
 
     <V> @Nullable V convert(@Nullable Object value, Class<V> type) {
         return value == null ? null : mapper.convertValue(value, type);
+    }
+
+    /** Values read in this process, in the form a worker's mirror has after its trip as JSON. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> asMirrored(Map<String, Object> values) {
+        return Collections.unmodifiableMap(mapper.treeToValue(mapper.valueToTree(values), HashMap.class));
     }
 
     private LambdaTargets.Captured resolve(CallEvent<?> call) {

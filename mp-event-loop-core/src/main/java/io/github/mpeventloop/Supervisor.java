@@ -59,7 +59,9 @@ final class Supervisor {
     private volatile @Nullable String downReason;
     private volatile @Nullable Run run;
     private volatile @Nullable SessionListener listener;
-    private volatile IntFunction<@Nullable PendingEvent> initializer = id -> null;
+    private volatile IntFunction<List<PendingEvent>> setup = id -> List.of();
+    /** Held while a new worker gets its setup events and joins the pool, and while setup grows. */
+    private final Object setupLock = new Object();
 
     Supervisor(LoopSettings settings, JsonMapper mapper, Loop loop, EventQueue queue, WorkerPool pool,
             CachedObjects objects, AnswerPath answers, IdleTracker idle) {
@@ -75,9 +77,34 @@ final class Supervisor {
                 settings.maxRestartBackoff(), System::nanoTime);
     }
 
-    /** Makes the first event of every new worker (the worker initializer), or none. */
-    void useInitializer(IntFunction<@Nullable PendingEvent> initializerEvent) {
-        this.initializer = initializerEvent;
+    /** Makes the first events of every new worker (the worker initializer, saved variables), or none. */
+    void useSetup(IntFunction<List<PendingEvent>> setupEvents) {
+        this.setup = setupEvents;
+    }
+
+    /**
+     * Adds a step to every worker's setup: {@code register} adds it for the workers started from now
+     * on, and each live worker is sent {@code event} at once, ahead of any event dispatched later.
+     * A worker that is starting meanwhile gets it exactly once, either way.
+     */
+    void addSetupStep(Runnable register, IntFunction<PendingEvent> event) {
+        synchronized (setupLock) {
+            register.run();
+            for (WorkerSession session : pool.sessions()) {
+                if (session.isAccepting()) {
+                    sendSetup(session, event.apply(session.id()));
+                }
+            }
+        }
+    }
+
+    private void sendSetup(WorkerSession session, PendingEvent event) {
+        idle.add();
+        if (session.send(event)) {
+            session.flush();
+        } else {
+            idle.done();
+        }
     }
 
     /** A new run of the loop: the budget starts afresh. */
@@ -116,23 +143,30 @@ final class Supervisor {
             session.sendShutdown();
             return;
         }
-        PendingEvent first = initializer.apply(link.id());
-        if (first != null) {
-            idle.add();
-            session.send(first);
-            session.flush();
+        synchronized (setupLock) {
+            for (PendingEvent first : setup.apply(link.id())) {
+                sendSetup(session, first);
+            }
+            pool.add(session);
         }
-        pool.add(session);
     }
 
     /**
      * A worker's channel ended. Events that cannot have started go back to the head of the queue at
-     * no cost; the others are retried when they asked for it, or fail with the worker's report.
+     * no cost; the others are retried when they asked for it, or fail with the worker's report. Its
+     * unfinished setup steps end with it: they are for that worker, and a replacement runs the
+     * whole setup afresh.
      */
     void sessionEnded(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
         boolean retiring = session.state() == WorkerInfo.State.RETIRING;
         List<PendingEvent> unanswered = new ArrayList<>(session.end());
         unanswered.removeIf(event -> event.ended.get());
+        for (PendingEvent event : unanswered) {
+            if (event.workerSetup) {
+                answers.cancelled(event, session.id());
+            }
+        }
+        unanswered.removeIf(event -> event.workerSetup);
         pool.remove(session);
         String condemned = session.condemnedBecause();
         if (session.objectCount() > 0) {

@@ -74,9 +74,9 @@ class ObjectsTest {
                 .create(loop, MovingPoint::new, 0, 0, 0);
         point.run(MovingPoint::setZ, 3);
         point.run(MovingPoint::move, 1, 2, 7);
-        assertThat(point.get("x")).isNull();
-        assertThat(point.get("y")).isNull();
-        assertThat(point.get("getZ")).isNull();
+        assertThat(point.get("x")).as("the constructor's value, the calls not run yet").isEqualTo(0);
+        assertThat(point.get("y")).isEqualTo(0);
+        assertThat(point.get("getZ")).isEqualTo(0);
 
         loop.start();
         loop.close();
@@ -84,7 +84,9 @@ class ObjectsTest {
         assertThat(point.get("x")).isEqualTo(1);
         assertThat(point.get("y")).isEqualTo(2);
         assertThat(point.get("getZ", Integer.class)).isEqualTo(7);
-        assertThat(point.get("z")).as("a private field that is not mirrored").isNull();
+        assertThatThrownBy(() -> point.get("z")).as("a private field that is not mirrored")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not mirror 'z'").hasMessageContaining("[x, y, getZ]");
     }
 
     @Test
