@@ -55,6 +55,18 @@ class OutputHandlerRegistrationTests {
     }
 
     @Test
+    void aFailureReachesAnEventResultOfAnyTypeButNotOneTypedWithTheTargetsReturnType() {
+        this.contextRunner.withUserConfiguration(FailureHandlers.class).run(context -> {
+            EventLoop loop = context.getBean(EventLoop.class);
+            loop.addEvent(Event.of(Work::failCounting, "boom").key("failing"));
+            loop.addEvent(Event.of(Work::pid).key("counting"));
+            assertThat(loop.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(context.getBean(Journal.class).entries).containsExactly(
+                    "any:failing:RemoteEventException true", "any:counting:ok", "long:counting");
+        });
+    }
+
+    @Test
     void aMethodWithKeysGetsOnlyTheResultsOfThoseKeys() {
         this.contextRunner.withUserConfiguration(KeyedHandlers.class).run(context -> {
             EventLoop loop = context.getBean(EventLoop.class);
@@ -212,6 +224,34 @@ class OutputHandlerRegistrationTests {
             @OutputHandler
             void any(EventResult<?> result) {
                 this.journal.add("any:" + (result.isSuccess() ? result.value() : "error"));
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(FailureHandlers.Handlers.class)
+    static class FailureHandlers {
+
+        static class Handlers {
+
+            private final Journal journal;
+
+            Handlers(Journal journal) {
+                this.journal = journal;
+            }
+
+            @OutputHandler
+            @Order(1)
+            void any(EventResult<?> result) {
+                Throwable error = result.error();
+                this.journal.add("any:" + result.eventKey() + ":" + ((error != null)
+                        ? error.getClass().getSimpleName() + " " + error.getMessage().contains("boom") : "ok"));
+            }
+
+            @OutputHandler
+            @Order(2)
+            void longs(EventResult<Long> result) {
+                this.journal.add("long:" + result.eventKey());
             }
         }
     }
