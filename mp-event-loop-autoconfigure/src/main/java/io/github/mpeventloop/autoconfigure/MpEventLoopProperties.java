@@ -37,8 +37,10 @@ public class MpEventLoopProperties implements Validator {
     private boolean autoStartup = true;
 
     /**
-     * Where events run: "process" for worker JVMs (isolated from this one), "thread" for threads of this JVM
-     * (same serialisation round trip, no isolation; for tests and debugging).
+     * Where events run: "process" for worker JVMs started by this application (isolated from it), "thread" for
+     * threads of this JVM (same serialisation round trip, no isolation; for tests and debugging), "hazelcast" for
+     * the members of a Hazelcast cluster (needs mp-event-loop-hazelcast on the class path and a HazelcastInstance
+     * bean).
      */
     private Backend backend = Backend.PROCESS;
 
