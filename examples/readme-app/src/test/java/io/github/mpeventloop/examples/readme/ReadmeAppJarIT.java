@@ -58,7 +58,7 @@ class ReadmeAppJarIT {
         assertThat(this.application.exitValue()).isIn(0, 143);
         await().atMost(WAIT).untilAsserted(() -> assertThat(workers).noneMatch(ProcessHandle::isAlive));
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(output).contains("168 primes, counted by worker", "Event 'primes' failed",
+        assertThat(output).contains("168 primes, counted by worker", "Event primes failed",
                 "limit must not be negative", "Event loop 'primes' stopped");
     }
 
