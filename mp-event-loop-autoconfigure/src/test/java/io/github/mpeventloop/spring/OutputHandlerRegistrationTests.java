@@ -91,6 +91,18 @@ class OutputHandlerRegistrationTests {
     }
 
     @Test
+    void aMethodThatIsNotCalledOrThrowsNeverStopsPropagation() {
+        this.contextRunner.withUserConfiguration(SkippedAndThrowingHandlers.class).run(context -> {
+            EventLoop loop = context.getBean(EventLoop.class);
+            loop.addEvent(Event.of(Work::square, 4).key("int"));
+            loop.addEvent(Event.of(Work::upper, "x").key("text"));
+            assertThat(loop.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(context.getBean(Journal.class).entries).containsExactly("throwing:int", "last:int",
+                    "stringStopper:X");
+        });
+    }
+
+    @Test
     void handlersAreRegisteredAndTheLoopStartsUnderLazyInitialization() {
         this.contextRunner.withUserConfiguration(OrderedHandlers.class)
             .withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
@@ -309,6 +321,41 @@ class OutputHandlerRegistrationTests {
             @OutputHandler
             void after(EventResult<?> result) {
                 this.journal.add("after:" + result.value());
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(SkippedAndThrowingHandlers.Handlers.class)
+    static class SkippedAndThrowingHandlers {
+
+        static class Handlers {
+
+            private final Journal journal;
+
+            Handlers(Journal journal) {
+                this.journal = journal;
+            }
+
+            /** Stops every String value; skipped for the Integer result, which it therefore does not stop. */
+            @OutputHandler
+            @Order(1)
+            boolean stringStopper(String value) {
+                this.journal.add("stringStopper:" + value);
+                return true;
+            }
+
+            @OutputHandler
+            @Order(2)
+            boolean throwing(EventResult<?> result) {
+                this.journal.add("throwing:" + result.eventKey());
+                throw new IllegalStateException("a handler that throws");
+            }
+
+            @OutputHandler
+            @Order(3)
+            void last(EventResult<?> result) {
+                this.journal.add("last:" + result.eventKey());
             }
         }
     }
