@@ -67,21 +67,21 @@ public record Options(int events, int reps, int echoMessages, int echoWarmups, i
             switch (arg) {
                 case "--quick", "quick" -> {
                     quick = true;
-                    events = 5_000;
+                    events = 1_000;
                     reps = 1;
-                    echoMessages = 20_000;
+                    echoMessages = 5_000;
                     echoWarmups = 1;
                     echoRuns = 1;
-                    latencyWarmup = 300;
+                    latencyWarmup = 200;
                     latencyRuns = 1;
-                    latencyPerRun = 300;
+                    latencyPerRun = 200;
                     startups = 1;
-                    cpuEvents = 8;
+                    cpuEvents = 4;
                     cpuMs = 5;
-                    capacityMs = 300;
-                    heapEvents = 5_000;
-                    hzEvents = 1_000;
-                    hzLatency = 100;
+                    capacityMs = 200;
+                    heapEvents = 2_000;
+                    hzEvents = 500;
+                    hzLatency = 50;
                 }
                 case "--events" -> events = Integer.parseInt(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);

@@ -285,13 +285,18 @@ public final class SideBySide {
     }
 
     private void smile() throws Exception {
+        if (options.quick()) {
+            notes.add("quick: the Smile table's 2-children row is skipped (two more child JVMs per format)");
+        }
         for (EchoCodec.Format format : EchoCodec.Format.values()) {
             String column = format == EchoCodec.Format.JSON ? JSON : SMILE;
             progress("codec: echo in " + format.id());
             smile.put(TPUT_1, column, echo.throughput(format, 1, options.echoMessages(), options.echoWarmups(),
                     options.echoRuns()));
-            smile.put(TPUT_2, column, echo.throughput(format, 2, options.echoMessages(), options.echoWarmups(),
-                    options.echoRuns()));
+            if (!options.quick()) {
+                smile.put(TPUT_2, column, echo.throughput(format, 2, options.echoMessages(), options.echoWarmups(),
+                        options.echoRuns()));
+            }
             Stats.Latency latency = echo.latency(format, options.latencyWarmup(), options.latencyRuns(),
                     options.latencyPerRun());
             smile.put(P50, column, latency.p50());
