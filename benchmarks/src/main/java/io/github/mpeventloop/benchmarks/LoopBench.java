@@ -1,11 +1,14 @@
 package io.github.mpeventloop.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
@@ -16,35 +19,50 @@ import io.github.mpeventloop.ResultHandler;
  * The event loop's measurements, through its public API only, on loops made by a builder factory
  * (worker count → builder), so that the process and the Hazelcast backends are measured alike.
  */
-public final class LoopBench {
+public final class LoopBench implements AutoCloseable {
 
     private final IntFunction<EventLoop.Builder> builders;
+    private final Map<Integer, Running> running = new HashMap<>();
 
     public LoopBench(IntFunction<EventLoop.Builder> builders) {
         this.builders = builders;
     }
 
-    private EventLoop start(int workers, ResultHandler handler) {
-        return builders.apply(workers).outputHandlers(handler).build().start();
+    /** A started loop whose output handler calls whatever {@link #onResult} holds. */
+    private record Running(EventLoop loop, AtomicReference<Runnable> onResult) {
+    }
+
+    /**
+     * The running loop with {@code workers} workers, started when missing, calling {@code onResult}
+     * for each handled result; it serves every measurement of the run but start-up and idle RSS, and
+     * stops at {@link #close()}.
+     */
+    private EventLoop loop(int workers, Runnable onResult) {
+        Running loop = running.computeIfAbsent(workers, w -> {
+            AtomicReference<Runnable> handler = new AtomicReference<>(() -> { });
+            EventLoop started = builders.apply(w).outputHandlers(ResultHandler.of(result -> handler.get().run()))
+                    .build().start();
+            return new Running(started, handler);
+        });
+        loop.onResult().set(onResult);
+        return loop.loop();
     }
 
     /** Median events/s of {@code addEvent(Work::plusOne, i)} × {@code events} until the handler saw the last. */
     public double throughput(int workers, int events, int warmups, int reps) throws Exception {
         Counter counter = new Counter();
-        try (EventLoop loop = start(workers, counter.handler())) {
-            return Stats.median(warmups, reps, () -> counter.time(events, i -> loop.addEvent(Work::plusOne, i)));
-        }
+        EventLoop loop = loop(workers, counter::arrived);
+        return Stats.median(warmups, reps, () -> counter.time(events, i -> loop.addEvent(Work::plusOne, i)));
     }
 
     /** One event at a time: {@code addEvent} until its output handler ran (on the loop's consumer thread). */
     public Stats.Latency latency(int warmup, int runs, int perRun) throws Exception {
         BlockingQueue<Long> handled = new ArrayBlockingQueue<>(1);
-        try (EventLoop loop = start(1, ResultHandler.of(result -> handled.add(System.nanoTime())))) {
-            return Stats.latency(warmup, runs, perRun, i -> {
-                loop.addEvent(Work::plusOne, i);
-                handled.take();
-            });
-        }
+        EventLoop loop = loop(1, () -> handled.add(System.nanoTime()));
+        return Stats.latency(warmup, runs, perRun, i -> {
+            loop.addEvent(Work::plusOne, i);
+            handled.take();
+        });
     }
 
     /** Median milliseconds from {@code start()} of a fresh loop to its first handled result. */
@@ -66,15 +84,14 @@ public final class LoopBench {
     /** Wall seconds for {@code events} spin events on {@code workers} workers, after two warm-up events per worker. */
     public double cpuWall(int workers, int events, long iterations) throws Exception {
         Counter counter = new Counter();
-        try (EventLoop loop = start(workers, counter.handler())) {
-            counter.time(2 * workers, i -> loop.addEvent(Work::spin, iterations));
-            return events / counter.time(events, i -> loop.addEvent(Work::spin, iterations));
-        }
+        EventLoop loop = loop(workers, counter::arrived);
+        counter.time(2 * workers, i -> loop.addEvent(Work::spin, iterations));
+        return events / counter.time(events, i -> loop.addEvent(Work::spin, iterations));
     }
 
     /** Resident set size of a fresh worker 1 s after its first event, in MiB. */
     public double idleWorkerRss() throws Exception {
-        try (EventLoop loop = start(1, ResultHandler.of(result -> { }))) {
+        try (EventLoop loop = builders.apply(1).outputHandlers(ResultHandler.of(result -> { })).build().start()) {
             loop.addEvent(Work::plusOne, 1).join();
             Thread.sleep(1000);
             return ChildJvm.rssMiB(loop.workers().get(0).pid());
@@ -105,15 +122,17 @@ public final class LoopBench {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    @Override
+    public void close() {
+        running.values().forEach(loop -> loop.loop().close());
+        running.clear();
+    }
+
     /** Counts handled results and times a batch of submissions until the last is handled. */
     static final class Counter {
         private final AtomicLong done = new AtomicLong();
         private volatile long expected = Long.MAX_VALUE;
         private volatile CountDownLatch latch = new CountDownLatch(1);
-
-        ResultHandler handler() {
-            return ResultHandler.of(result -> arrived());
-        }
 
         void arrived() {
             if (done.incrementAndGet() == expected) {

@@ -61,12 +61,7 @@ public final class SideBySide {
     static final String FIRST = "first result on a running cluster";
 
     private final Options options;
-    private final Table local = new Table("Local workers: the loop, the echo and gRPC")
-            .column(LOOP).column(ECHO).ratio(LOOP, ECHO).column(UNARY).column(STREAM).ratio(LOOP, STREAM)
-            .row(TPUT_1, "events/s", "%,.0f").row(TPUT_2, "events/s", "%,.0f").row(P50, "µs", "%.1f")
-            .row(P99, "µs", "%.1f").row(START, "ms", "%.1f").row(CPU_1, "s", "%.2f").row(CPU_2, "s", "%.2f")
-            .row(SPEED_SERIAL, "×", "%.2f").row(SPEED_ONE, "×", "%.2f").row(SPEED_CAPACITY, "", "%.2f")
-            .row(RSS, "MiB", "%.1f").row(HEAP, "bytes", "%.0f");
+    private final Table local = localTable();
     private final Table smile = new Table("Codec: the echo in JSON and in Smile")
             .column(JSON).column(SMILE).ratio(SMILE, JSON)
             .row(TPUT_1, "events/s", "%,.0f").row(TPUT_2, "events/s", "%,.0f").row(P50, "µs", "%.1f")
@@ -77,15 +72,30 @@ public final class SideBySide {
             .row(P99, "µs", "%.1f").row(FIRST, "ms", "%.1f").row(SPEED_SERIAL, "×", "%.2f").row(RSS, "MiB", "%.1f");
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Double> cpuWalls = new HashMap<>();
-    private Path socketDirectory;
-    private EchoBench echo;
-    private GrpcBench grpc;
-    private LoopBench loop;
+    private final Path socketDirectory;
+    private final EchoBench echo;
+    private final GrpcBench grpc;
+    private final LoopBench loop;
     private long spinIterations;
     private double serialSeconds = Double.NaN;
 
-    private SideBySide(Options options) {
+    private SideBySide(Options options) throws IOException {
         this.options = options;
+        socketDirectory = Files.createTempDirectory("mpel-bench",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        echo = new EchoBench(socketDirectory, options.workerOptions());
+        grpc = new GrpcBench(socketDirectory, options.workerOptions());
+        loop = new LoopBench(workers -> EventLoop.builder().name("bench").backend(Backend.PROCESS).workers(workers)
+                .jvmOptions(options.workerOptions().toArray(String[]::new)));
+    }
+
+    private static Table localTable() {
+        return new Table("Local workers: the loop, the echo and gRPC")
+                .column(LOOP).column(ECHO).ratio(LOOP, ECHO).column(UNARY).column(STREAM).ratio(LOOP, STREAM)
+                .row(TPUT_1, "events/s", "%,.0f").row(TPUT_2, "events/s", "%,.0f").row(P50, "µs", "%.1f")
+                .row(P99, "µs", "%.1f").row(START, "ms", "%.1f").row(CPU_1, "s", "%.2f").row(CPU_2, "s", "%.2f")
+                .row(SPEED_SERIAL, "×", "%.2f").row(SPEED_ONE, "×", "%.2f").row(SPEED_CAPACITY, "", "%.2f")
+                .row(RSS, "MiB", "%.1f").row(HEAP, "bytes", "%.0f");
     }
 
     public static void main(String[] args) throws Exception {
@@ -105,19 +115,13 @@ public final class SideBySide {
 
     /** The tables' row names, for the smoke test. */
     static List<String> localMeasures() {
-        return new SideBySide(Options.parse()).local.measures();
+        return localTable().measures();
     }
 
     private String measure() throws Exception {
-        socketDirectory = Files.createTempDirectory("mpel-bench",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        echo = new EchoBench(socketDirectory, options.workerOptions());
-        grpc = new GrpcBench(socketDirectory, options.workerOptions());
-        loop = new LoopBench(workers -> EventLoop.builder().name("bench").backend(Backend.PROCESS).workers(workers)
-                .jvmOptions(options.workerOptions().toArray(String[]::new)));
         LoadMeter.Snapshot start = LoadMeter.take();
         long started = System.nanoTime();
-        try {
+        try (echo; grpc; loop) {
             section("throughput", this::throughput);
             section("latency", this::latency);
             section("startup", this::startup);
@@ -251,8 +255,8 @@ public final class SideBySide {
         if (options.with("grpc")) {
             cpuWalls.put(UNARY, grpc.cpuWall(n, iterations));
         }
-        progress("CPU: capacity probe again");
-        double capacityAfter = Capacity.measure(options.capacityMs());
+        progress("CPU: capacity probe again (not in quick runs)");
+        double capacityAfter = options.quick() ? capacityBefore : Capacity.measure(options.capacityMs());
         double capacity = (capacityBefore + capacityAfter) / 2;
         for (String column : List.of(LOOP, ECHO, UNARY)) {
             double wall = cpuWall(column);
@@ -311,29 +315,35 @@ public final class SideBySide {
         try (Cluster cluster = new Cluster(options.workerOptions())) {
             notes.add(String.format(Locale.ROOT, "Hazelcast worker member JVM joined %.0f ms after it was started",
                     cluster.joinMillis()));
-            LoopBench remote = new LoopBench(workers -> EventLoop.builder().name("bench-hz").workers(workers)
-                    .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent())));
-            HazelcastBench direct = new HazelcastBench(cluster);
-            int n = options.hzEvents();
-            int rt = options.hzLatency();
-            progress("distributed: throughput, " + n + " events x 3 + warm-up");
-            distributed.put(TPUT_1, HZ_LOOP, remote.throughput(1, n, 1, 3));
-            distributed.put(TPUT_2, HZ_LOOP, remote.throughput(2, n, 1, 3));
-            distributed.put(TPUT_1, HZ_DIRECT, direct.throughput(n, 1, 3));
-            progress("distributed: latency, " + rt + " warm-up, 3 x " + rt);
-            putLatency(distributed, HZ_LOOP, remote.latency(rt, 3, rt));
-            putLatency(distributed, HZ_DIRECT, direct.latency(rt, 3, rt));
-            distributed.put(FIRST, HZ_LOOP, remote.startup(Math.max(1, options.startups() / 2)));
-            distributed.put(FIRST, HZ_DIRECT, direct.firstResult());
-            progress("distributed: CPU, " + options.cpuEvents() + " events, 2 in flight");
-            long iterations = spinIterations();
-            distributed.put(SPEED_SERIAL, HZ_LOOP, serialSeconds / remote.cpuWall(2, options.cpuEvents(), iterations));
-            distributed.put(SPEED_SERIAL, HZ_DIRECT, serialSeconds / direct.cpuWall(options.cpuEvents(), iterations));
-            Thread.sleep(1000);
-            double rss = ChildJvm.rssMiB(cluster.memberPid());
-            distributed.put(RSS, HZ_LOOP, rss);
-            distributed.put(RSS, HZ_DIRECT, rss);
+            try (LoopBench remote = new LoopBench(workers -> EventLoop.builder().name("bench-hz").workers(workers)
+                    .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent())))) {
+                distributed(cluster, remote);
+            }
         }
+    }
+
+    private void distributed(Cluster cluster, LoopBench remote) throws Exception {
+        HazelcastBench direct = new HazelcastBench(cluster);
+        int n = options.hzEvents();
+        int rt = options.hzLatency();
+        int runs = options.quick() ? 1 : 3;
+        progress("distributed: throughput, " + n + " events x " + runs + " + warm-up");
+        distributed.put(TPUT_1, HZ_LOOP, remote.throughput(1, n, 1, runs));
+        distributed.put(TPUT_2, HZ_LOOP, remote.throughput(2, n, 1, runs));
+        distributed.put(TPUT_1, HZ_DIRECT, direct.throughput(n, 1, runs));
+        progress("distributed: latency, " + rt + " warm-up, " + runs + " x " + rt);
+        putLatency(distributed, HZ_LOOP, remote.latency(rt, runs, rt));
+        putLatency(distributed, HZ_DIRECT, direct.latency(rt, runs, rt));
+        distributed.put(FIRST, HZ_LOOP, remote.startup(Math.max(1, options.startups() / 2)));
+        distributed.put(FIRST, HZ_DIRECT, direct.firstResult());
+        progress("distributed: CPU, " + options.cpuEvents() + " events, 2 in flight");
+        long iterations = spinIterations();
+        distributed.put(SPEED_SERIAL, HZ_LOOP, serialSeconds / remote.cpuWall(2, options.cpuEvents(), iterations));
+        distributed.put(SPEED_SERIAL, HZ_DIRECT, serialSeconds / direct.cpuWall(options.cpuEvents(), iterations));
+        Thread.sleep(1000);
+        double rss = ChildJvm.rssMiB(cluster.memberPid());
+        distributed.put(RSS, HZ_LOOP, rss);
+        distributed.put(RSS, HZ_DIRECT, rss);
     }
 
     // ---------------------------------------------------------------- output

@@ -3,7 +3,9 @@ package io.github.mpeventloop.benchmarks.echo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,34 +17,34 @@ import io.github.mpeventloop.benchmarks.Stats;
  * pipelined throughput with a writer thread and a reader thread per child, and round trips one
  * message at a time in one thread.
  */
-public final class EchoBench {
+public final class EchoBench implements AutoCloseable {
 
     private final Path socketDirectory;
     private final List<String> jvmOptions;
+    private final Map<EchoCodec.Format, List<EchoLink>> running = new EnumMap<>(EchoCodec.Format.class);
 
     public EchoBench(Path socketDirectory, List<String> jvmOptions) {
         this.socketDirectory = socketDirectory;
         this.jvmOptions = jvmOptions;
     }
 
-    /** Starts {@code count} children speaking {@code format}. */
-    public List<EchoLink> start(EchoCodec.Format format, int count) throws IOException {
-        List<EchoLink> links = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+    /**
+     * The first {@code count} running children speaking {@code format}, started when missing; they
+     * serve every measurement of the run but start-up and idle RSS, and end at {@link #close()}.
+     */
+    private List<EchoLink> links(EchoCodec.Format format, int count) throws IOException {
+        List<EchoLink> links = running.computeIfAbsent(format, f -> new ArrayList<>());
+        while (links.size() < count) {
             links.add(new EchoLink(socketDirectory, new EchoCodec(format), jvmOptions));
         }
-        return links;
+        return links.subList(0, count);
     }
 
-    /** Median events/s over {@code runs} runs of {@code messages} events, after {@code warmups} runs, on fresh children. */
+    /** Median events/s over {@code runs} runs of {@code messages} events, after {@code warmups} runs. */
     public double throughput(EchoCodec.Format format, int children, int messages, int warmups, int runs)
             throws Exception {
-        List<EchoLink> links = start(format, children);
-        try {
-            return Stats.median(warmups, runs, () -> pipelined(links, messages));
-        } finally {
-            links.forEach(EchoLink::close);
-        }
+        List<EchoLink> links = links(format, children);
+        return Stats.median(warmups, runs, () -> pipelined(links, messages));
     }
 
     /**
@@ -92,15 +94,14 @@ public final class EchoBench {
         return (double) share * links.size() / (nanos / 1e9);
     }
 
-    /** Round trips one at a time on a fresh child: {@code warmup}, then {@code runs} × {@code perRun} timed. */
+    /** Round trips one at a time: {@code warmup}, then {@code runs} × {@code perRun} timed. */
     public Stats.Latency latency(EchoCodec.Format format, int warmup, int runs, int perRun) throws Exception {
-        try (EchoLink link = new EchoLink(socketDirectory, new EchoCodec(format), jvmOptions)) {
-            return Stats.latency(warmup, runs, perRun, i -> {
-                if (link.roundTrip(EchoCodec.trivial(i)) != EchoCodec.trivialValue(i)) {
-                    throw new IOException("bad answer at " + i);
-                }
-            });
-        }
+        EchoLink link = links(format, 1).get(0);
+        return Stats.latency(warmup, runs, perRun, i -> {
+            if (link.roundTrip(EchoCodec.trivial(i)) != EchoCodec.trivialValue(i)) {
+                throw new IOException("bad answer at " + i);
+            }
+        });
     }
 
     /** Milliseconds from starting a child to its first answer. */
@@ -114,39 +115,35 @@ public final class EchoBench {
 
     /** Wall seconds for {@code events} spin events over two children, one event in flight per child. */
     public double cpuWall(int events, long iterations) throws Exception {
-        List<EchoLink> links = start(EchoCodec.Format.JSON, 2);
-        try {
-            for (EchoLink link : links) {
-                link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
-                link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
-            }
-            AtomicInteger next = new AtomicInteger();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            List<Thread> threads = new ArrayList<>();
-            for (EchoLink link : links) {
-                threads.add(new Thread(() -> {
-                    try {
-                        int i;
-                        while ((i = next.getAndIncrement()) < events) {
-                            link.roundTrip(new EchoCodec.Event(i, EchoCodec.SPIN, new long[] {iterations}));
-                        }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    }
-                }));
-            }
-            long start = System.nanoTime();
-            threads.forEach(Thread::start);
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            if (failure.get() != null) {
-                throw new IllegalStateException("echo CPU run failed", failure.get());
-            }
-            return (System.nanoTime() - start) / 1e9;
-        } finally {
-            links.forEach(EchoLink::close);
+        List<EchoLink> links = links(EchoCodec.Format.JSON, 2);
+        for (EchoLink link : links) {
+            link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
+            link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
         }
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (EchoLink link : links) {
+            threads.add(new Thread(() -> {
+                try {
+                    int i;
+                    while ((i = next.getAndIncrement()) < events) {
+                        link.roundTrip(new EchoCodec.Event(i, EchoCodec.SPIN, new long[] {iterations}));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("echo CPU run failed", failure.get());
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Resident set size of a child 1 s after its first answer, in MiB. */
@@ -156,5 +153,11 @@ public final class EchoBench {
             Thread.sleep(1000);
             return ChildJvm.rssMiB(link.pid());
         }
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(links -> links.forEach(EchoLink::close));
+        running.clear();
     }
 }

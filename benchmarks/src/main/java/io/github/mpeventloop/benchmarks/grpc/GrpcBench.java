@@ -28,35 +28,38 @@ import io.grpc.stub.StreamObserver;
  * bidirectional stream per child, whose sender writes only while the stream is ready (gRPC's
  * flow control) and resumes from the on-ready callback.
  */
-public final class GrpcBench {
+public final class GrpcBench implements AutoCloseable {
 
     /** Outstanding unary calls at most. */
     public static final int WINDOW = 512;
 
     private final Path socketDirectory;
     private final List<String> jvmOptions;
+    private final List<GrpcLink> running = new ArrayList<>();
 
     public GrpcBench(Path socketDirectory, List<String> jvmOptions) {
         this.socketDirectory = socketDirectory;
         this.jvmOptions = jvmOptions;
     }
 
-    private List<GrpcLink> start(int children) throws IOException {
-        List<GrpcLink> links = new ArrayList<>();
-        for (int i = 0; i < children; i++) {
-            links.add(new GrpcLink(socketDirectory, jvmOptions));
+    /** The first {@code count} running children, started when missing; they serve all but start-up and idle RSS. */
+    private List<GrpcLink> links(int count) throws IOException {
+        while (running.size() < count) {
+            running.add(new GrpcLink(socketDirectory, jvmOptions));
         }
-        return links;
+        return running.subList(0, count);
+    }
+
+    @Override
+    public void close() {
+        running.forEach(GrpcLink::close);
+        running.clear();
     }
 
     /** Median calls/s of unary calls. */
     public double unaryThroughput(int children, int events, int warmups, int runs) throws Exception {
-        List<GrpcLink> links = start(children);
-        try {
-            return Stats.median(warmups, runs, () -> unary(links, events));
-        } finally {
-            links.forEach(GrpcLink::close);
-        }
+        List<GrpcLink> links = links(children);
+        return Stats.median(warmups, runs, () -> unary(links, events));
     }
 
     private static double unary(List<GrpcLink> links, int events) throws Exception {
@@ -97,12 +100,8 @@ public final class GrpcBench {
 
     /** Median events/s over one bidirectional stream per child. */
     public double streamThroughput(int children, int events, int warmups, int runs) throws Exception {
-        List<GrpcLink> links = start(children);
-        try {
-            return Stats.median(warmups, runs, () -> streamed(links, events));
-        } finally {
-            links.forEach(GrpcLink::close);
-        }
+        List<GrpcLink> links = links(children);
+        return Stats.median(warmups, runs, () -> streamed(links, events));
     }
 
     private static double streamed(List<GrpcLink> links, int events) throws Exception {
@@ -181,49 +180,47 @@ public final class GrpcBench {
 
     /** Unary round trips one at a time ({@code blockingUnaryCall}). */
     public Stats.Latency unaryLatency(int warmup, int runs, int perRun) throws Exception {
-        try (GrpcLink link = new GrpcLink(socketDirectory, jvmOptions)) {
-            return Stats.latency(warmup, runs, perRun, i -> {
-                EchoCodec.Result result = ClientCalls.blockingUnaryCall(link.channel, EchoService.CALL,
-                        CallOptions.DEFAULT, EchoCodec.trivial(i));
-                if (result.value() != EchoCodec.trivialValue(i)) {
-                    throw new IllegalStateException("bad answer " + result);
-                }
-            });
-        }
+        GrpcLink link = links(1).get(0);
+        return Stats.latency(warmup, runs, perRun, i -> {
+            EchoCodec.Result result = ClientCalls.blockingUnaryCall(link.channel, EchoService.CALL,
+                    CallOptions.DEFAULT, EchoCodec.trivial(i));
+            if (result.value() != EchoCodec.trivialValue(i)) {
+                throw new IllegalStateException("bad answer " + result);
+            }
+        });
     }
 
     /** Round trips one at a time over one open bidirectional stream; answers handed to this thread by a queue. */
     public Stats.Latency streamLatency(int warmup, int runs, int perRun) throws Exception {
-        try (GrpcLink link = new GrpcLink(socketDirectory, jvmOptions)) {
-            BlockingQueue<Object> answers = new ArrayBlockingQueue<>(1);
-            StreamObserver<EchoCodec.Event> requests = ClientCalls.asyncBidiStreamingCall(
-                    link.channel.newCall(EchoService.STREAM, CallOptions.DEFAULT), new StreamObserver<>() {
-                        @Override
-                        public void onNext(EchoCodec.Result result) {
-                            answers.add(result);
-                        }
+        GrpcLink link = links(1).get(0);
+        BlockingQueue<Object> answers = new ArrayBlockingQueue<>(1);
+        StreamObserver<EchoCodec.Event> requests = ClientCalls.asyncBidiStreamingCall(
+                link.channel.newCall(EchoService.STREAM, CallOptions.DEFAULT), new StreamObserver<>() {
+                    @Override
+                    public void onNext(EchoCodec.Result result) {
+                        answers.add(result);
+                    }
 
-                        @Override
-                        public void onError(Throwable t) {
-                            answers.add(t);
-                        }
+                    @Override
+                    public void onError(Throwable t) {
+                        answers.add(t);
+                    }
 
-                        @Override
-                        public void onCompleted() {
-                            // the stream ends when this method completes it
-                        }
-                    });
-            try {
-                return Stats.latency(warmup, runs, perRun, i -> {
-                    requests.onNext(EchoCodec.trivial(i));
-                    Object answer = answers.take();
-                    if (!(answer instanceof EchoCodec.Result result) || result.value() != EchoCodec.trivialValue(i)) {
-                        throw new IllegalStateException("bad answer " + answer);
+                    @Override
+                    public void onCompleted() {
+                        // the stream ends when this method completes it
                     }
                 });
-            } finally {
-                requests.onCompleted();
-            }
+        try {
+            return Stats.latency(warmup, runs, perRun, i -> {
+                requests.onNext(EchoCodec.trivial(i));
+                Object answer = answers.take();
+                if (!(answer instanceof EchoCodec.Result result) || result.value() != EchoCodec.trivialValue(i)) {
+                    throw new IllegalStateException("bad answer " + answer);
+                }
+            });
+        } finally {
+            requests.onCompleted();
         }
     }
 
@@ -238,39 +235,35 @@ public final class GrpcBench {
 
     /** Wall seconds for {@code events} spin events over two children, one blocking unary call in flight per child. */
     public double cpuWall(int events, long iterations) throws Exception {
-        List<GrpcLink> links = start(2);
-        try {
-            for (GrpcLink link : links) {
-                spin(link, 0, iterations);
-                spin(link, 0, iterations);
-            }
-            AtomicInteger next = new AtomicInteger();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            List<Thread> threads = new ArrayList<>();
-            for (GrpcLink link : links) {
-                threads.add(new Thread(() -> {
-                    try {
-                        int i;
-                        while ((i = next.getAndIncrement()) < events) {
-                            spin(link, i, iterations);
-                        }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    }
-                }));
-            }
-            long start = System.nanoTime();
-            threads.forEach(Thread::start);
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            if (failure.get() != null) {
-                throw new IllegalStateException("gRPC CPU run failed", failure.get());
-            }
-            return (System.nanoTime() - start) / 1e9;
-        } finally {
-            links.forEach(GrpcLink::close);
+        List<GrpcLink> links = links(2);
+        for (GrpcLink link : links) {
+            spin(link, 0, iterations);
+            spin(link, 0, iterations);
         }
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (GrpcLink link : links) {
+            threads.add(new Thread(() -> {
+                try {
+                    int i;
+                    while ((i = next.getAndIncrement()) < events) {
+                        spin(link, i, iterations);
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("gRPC CPU run failed", failure.get());
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void spin(GrpcLink link, long id, long iterations) {
