@@ -89,8 +89,11 @@ public final class LoopBench implements AutoCloseable {
         return events / counter.time(events, i -> loop.addEvent(Work::spin, iterations));
     }
 
-    /** Resident set size of a fresh worker 1 s after its first event, in MiB. */
-    public double idleWorkerRss() throws Exception {
+    /** Resident set size in MiB of a fresh worker 1 s after its first event, or of the running 1-worker loop's worker. */
+    public double workerRss(boolean fresh) throws Exception {
+        if (!fresh) {
+            return ChildJvm.rssMiB(loop(1, () -> { }).workers().get(0).pid());
+        }
         try (EventLoop loop = builders.apply(1).outputHandlers(ResultHandler.of(result -> { })).build().start()) {
             loop.addEvent(Work::plusOne, 1).join();
             Thread.sleep(1000);

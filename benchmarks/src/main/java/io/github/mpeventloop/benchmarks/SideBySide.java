@@ -177,7 +177,7 @@ public final class SideBySide {
                 local.put(row, ECHO, echo.throughput(EchoCodec.Format.JSON, workers, options.echoMessages(),
                         options.echoWarmups(), options.echoRuns()));
             }
-            if (options.with("grpc")) {
+            if (options.with("grpc") && (workers == 1 || !options.quick())) {
                 progress("throughput, gRPC unary and stream, " + workers + " child(ren), " + n + " events");
                 local.put(row, UNARY, grpc.unaryThroughput(workers, n, 1, options.reps()));
                 local.put(row, STREAM, grpc.streamThroughput(workers, n, 1, options.reps()));
@@ -252,7 +252,7 @@ public final class SideBySide {
         if (options.with(ECHO)) {
             cpuWalls.put(ECHO, echo.cpuWall(n, iterations));
         }
-        if (options.with("grpc")) {
+        if (options.with("grpc") && !options.quick()) {
             cpuWalls.put(UNARY, grpc.cpuWall(n, iterations));
         }
         progress("CPU: capacity probe again (not in quick runs)");
@@ -275,22 +275,27 @@ public final class SideBySide {
     }
 
     private void memory() throws Exception {
-        progress("memory: idle RSS of a worker / child, heap per queued event");
+        boolean fresh = !options.quick();
+        progress("memory: RSS of a " + (fresh ? "fresh, idle" : "running") + " worker / child, heap per queued event");
         if (options.with(LOOP)) {
-            local.put(RSS, LOOP, loop.idleWorkerRss());
+            local.put(RSS, LOOP, loop.workerRss(fresh));
             local.put(HEAP, LOOP, LoopBench.heapPerQueuedEvent(options.heapEvents()));
         }
         if (options.with(ECHO)) {
-            local.put(RSS, ECHO, echo.idleRss());
+            local.put(RSS, ECHO, echo.rss(fresh));
         }
         if (options.with("grpc")) {
-            local.put(RSS, UNARY, grpc.idleRss());
+            local.put(RSS, UNARY, grpc.rss(fresh));
+        }
+        if (!fresh) {
+            notes.add("quick: RSS of the running workers and children, not of fresh idle ones");
         }
     }
 
     private void smile() throws Exception {
         if (options.quick()) {
-            notes.add("quick: the Smile table's 2-children row is skipped (two more child JVMs per format)");
+            notes.add("quick: the Smile table's 2-children row, gRPC with 2 children and gRPC's CPU row are skipped"
+                    + " (more child JVMs to start)");
         }
         for (EchoCodec.Format format : EchoCodec.Format.values()) {
             String column = format == EchoCodec.Format.JSON ? JSON : SMILE;
@@ -311,6 +316,13 @@ public final class SideBySide {
     // ---------------------------------------------------------------- distributed
 
     private void distributed() throws Exception {
+        if (options.quick()) {
+            String reason = "quick: the distributed section is skipped: a Hazelcast member JVM takes several seconds"
+                    + " of CPU to start and join (run it with --only distributed)";
+            progress(reason);
+            notes.add(reason);
+            return;
+        }
         progress("distributed: starting a Hazelcast worker member on loopback");
         try (Cluster cluster = new Cluster(options.workerOptions())) {
             notes.add(String.format(Locale.ROOT, "Hazelcast worker member JVM joined %.0f ms after it was started",
@@ -366,9 +378,11 @@ public final class SideBySide {
                 options.startups(), options.cpuEvents(), options.cpuMs(), options.hzEvents(), options.hzLatency(),
                 options.workerOptions().isEmpty() ? "(none)" : String.join(" ", options.workerOptions())));
         out.append("Load: ").append(whole).append("\n\n");
-        out.append(local.markdown()).append('\n');
-        out.append(smile.markdown()).append('\n');
-        out.append(distributed.markdown()).append('\n');
+        for (Table table : List.of(local, smile, distributed)) {
+            if (!table.isEmpty()) {
+                out.append(table.markdown()).append('\n');
+            }
+        }
         for (String note : notes) {
             out.append("- ").append(note).append('\n');
         }

@@ -63,6 +63,12 @@ public final class Table {
         return cells.getOrDefault(measure + '\u0000' + column, Double.NaN);
     }
 
+    /** Whether any cell was measured. */
+    public boolean isEmpty() {
+        return cells.isEmpty();
+    }
+
+    /** The table in Markdown; rows with no measured cell are left out. */
     public String markdown() {
         StringBuilder out = new StringBuilder("**").append(title).append("**\n\n| measure |");
         StringBuilder rule = new StringBuilder("|---|");
@@ -72,6 +78,9 @@ public final class Table {
         }
         out.append(" unit |\n").append(rule).append("---|\n");
         for (Row row : rows.values()) {
+            if (columns.stream().allMatch(c -> c.ratio() || Double.isNaN(get(row.measure(), c.name())))) {
+                continue;
+            }
             out.append("| ").append(row.measure()).append(" |");
             for (Column column : columns) {
                 String cell;

@@ -146,8 +146,11 @@ public final class EchoBench implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Resident set size of a child 1 s after its first answer, in MiB. */
-    public double idleRss() throws Exception {
+    /** Resident set size in MiB of a fresh child 1 s after its first answer, or of the first running child. */
+    public double rss(boolean fresh) throws Exception {
+        if (!fresh) {
+            return ChildJvm.rssMiB(links(EchoCodec.Format.JSON, 1).get(0).pid());
+        }
         try (EchoLink link = new EchoLink(socketDirectory, new EchoCodec(EchoCodec.Format.JSON), jvmOptions)) {
             link.roundTrip(EchoCodec.trivial(1));
             Thread.sleep(1000);

@@ -271,8 +271,11 @@ public final class GrpcBench implements AutoCloseable {
                 new EchoCodec.Event(id, EchoCodec.SPIN, new long[] {iterations}));
     }
 
-    /** Resident set size of a child 1 s after its first answer, in MiB. */
-    public double idleRss() throws Exception {
+    /** Resident set size in MiB of a fresh child 1 s after its first answer, or of the first running child. */
+    public double rss(boolean fresh) throws Exception {
+        if (!fresh) {
+            return ChildJvm.rssMiB(links(1).get(0).pid());
+        }
         try (GrpcLink link = new GrpcLink(socketDirectory, jvmOptions)) {
             ClientCalls.blockingUnaryCall(link.channel, EchoService.CALL, CallOptions.DEFAULT, EchoCodec.trivial(1));
             Thread.sleep(1000);
