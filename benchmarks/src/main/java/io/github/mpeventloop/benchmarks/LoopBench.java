@@ -55,13 +55,13 @@ public final class LoopBench implements AutoCloseable {
         return Stats.median(warmups, reps, () -> counter.time(events, i -> loop.addEvent(Work::plusOne, i)));
     }
 
-    /** One event at a time: {@code addEvent} until its output handler ran (on the loop's consumer thread). */
+    /** One event at a time: from {@code addEvent} to the moment its output handler runs (on the loop's consumer thread). */
     public Stats.Latency latency(int warmup, int runs, int perRun) throws Exception {
         BlockingQueue<Long> handled = new ArrayBlockingQueue<>(1);
         EventLoop loop = loop(1, () -> handled.add(System.nanoTime()));
         return Stats.latency(warmup, runs, perRun, i -> {
             loop.addEvent(Work::plusOne, i);
-            handled.take();
+            return handled.take();
         });
     }
 

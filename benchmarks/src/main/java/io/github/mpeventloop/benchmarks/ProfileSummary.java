@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ProfileSummary {
 
     private static final Pattern JAVA_FRAME = Pattern.compile("[A-Za-z_$][\\w$]*(/[\\w$]+)+\\.[\\w$<>]+(_\\[.])?");
-    private static final List<String> IDLE = List.of("Unsafe.park", "Object.wait", "Thread.sleep", "EPoll.wait",
+    private static final List<String> IDLE = List.of("Unsafe.park", "waitForProcessExit0", "ProcessImpl.waitFor", "Object.wait", "Thread.sleep", "EPoll.wait",
             "epoll_wait", "SocketDispatcher.read0", "FileDispatcherImpl.read0", "Net.accept", "ServerSocketChannelImpl.accept",
             "FileInputStream.readBytes", "Net.poll", "pthread_cond_wait", "pthread_cond_timedwait", "__futex",
             "futex_wait", "WatcherThread::sleep", "ConcurrentGCThread", "NMethodSweeper", "Monitor::wait");

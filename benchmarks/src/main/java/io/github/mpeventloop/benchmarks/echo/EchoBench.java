@@ -101,6 +101,7 @@ public final class EchoBench implements AutoCloseable {
             if (link.roundTrip(EchoCodec.trivial(i)) != EchoCodec.trivialValue(i)) {
                 throw new IOException("bad answer at " + i);
             }
+            return 0;
         });
     }
 

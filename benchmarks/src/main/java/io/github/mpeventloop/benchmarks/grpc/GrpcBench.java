@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mpeventloop.benchmarks.ChildJvm;
@@ -187,17 +188,20 @@ public final class GrpcBench implements AutoCloseable {
             if (result.value() != EchoCodec.trivialValue(i)) {
                 throw new IllegalStateException("bad answer " + result);
             }
+            return 0;
         });
     }
 
-    /** Round trips one at a time over one open bidirectional stream; answers handed to this thread by a queue. */
+    /** Round trips one at a time over one open bidirectional stream, timed to the moment the observer sees the answer. */
     public Stats.Latency streamLatency(int warmup, int runs, int perRun) throws Exception {
         GrpcLink link = links(1).get(0);
         BlockingQueue<Object> answers = new ArrayBlockingQueue<>(1);
+        AtomicLong answered = new AtomicLong();
         StreamObserver<EchoCodec.Event> requests = ClientCalls.asyncBidiStreamingCall(
                 link.channel.newCall(EchoService.STREAM, CallOptions.DEFAULT), new StreamObserver<>() {
                     @Override
                     public void onNext(EchoCodec.Result result) {
+                        answered.set(System.nanoTime());
                         answers.add(result);
                     }
 
@@ -218,6 +222,7 @@ public final class GrpcBench implements AutoCloseable {
                 if (!(answer instanceof EchoCodec.Result result) || result.value() != EchoCodec.trivialValue(i)) {
                     throw new IllegalStateException("bad answer " + answer);
                 }
+                return answered.get();
             });
         } finally {
             requests.onCompleted();

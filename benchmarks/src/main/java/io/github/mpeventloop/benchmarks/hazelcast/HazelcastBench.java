@@ -75,6 +75,7 @@ public final class HazelcastBench {
             if (executor.submitToMember(new WorkTask(false, i), cluster.worker).get() != i + 1) {
                 throw new IllegalStateException("bad answer at " + i);
             }
+            return 0;
         });
     }
 
