@@ -49,7 +49,7 @@ public record Options(int events, int reps, int echoMessages, int echoWarmups, i
         int echoRuns = 7;
         int latencyWarmup = 20_000;
         int latencyRuns = 5;
-        int latencyPerRun = 20_000;
+        int latencyPerRun = 100_000;
         int startups = 10;
         int cpuEvents = 200;
         double cpuMs = 20;
