@@ -14,6 +14,7 @@ class SideBySideTest {
     @Test
     void quickRunFillsEveryTable() throws Exception {
         String report = SideBySide.run("--quick");
+        System.out.println(report);
 
         assertThat(report).contains("Echo used: the in-harness JSON echo");
         assertThat(report).containsPattern("Load: whole run \\d+ s; foreign CPU \\d+ %");
