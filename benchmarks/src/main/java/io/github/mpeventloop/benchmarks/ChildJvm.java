@@ -1,0 +1,64 @@
+package io.github.mpeventloop.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the child JVMs of the references and peers the way the loop starts its workers: this
+ * JVM's {@code java} on this JVM's class path (handed over in {@code CLASSPATH}), the worker
+ * options of the run, standard error passed through.
+ */
+public final class ChildJvm {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String CLASS_PATH = System.getProperty("java.class.path");
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code mainClass} with {@code arguments}; its standard output is a pipe to this JVM when asked. */
+    public static Process start(List<String> jvmOptions, Class<?> mainClass, boolean keepOutput, String... arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(jvmOptions);
+        command.add(mainClass.getName());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (!keepOutput) {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        builder.environment().put("CLASSPATH", CLASS_PATH);
+        return builder.start();
+    }
+
+    /** Closes the child's standard input, waits up to 10 s for it to end, then kills it. */
+    public static void stop(Process process) {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Resident set size of a process in MiB ({@code VmRSS} of {@code /proc/<pid>/status}). */
+    public static double rssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}
