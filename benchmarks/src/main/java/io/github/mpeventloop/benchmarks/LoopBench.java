@@ -13,6 +13,7 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.ResultHandler;
 
 /**
@@ -21,10 +22,10 @@ import io.github.mpeventloop.ResultHandler;
  */
 public final class LoopBench implements AutoCloseable {
 
-    private final IntFunction<EventLoop.Builder> builders;
+    private final IntFunction<EventLoopBuilder> builders;
     private final Map<Integer, Running> running = new HashMap<>();
 
-    public LoopBench(IntFunction<EventLoop.Builder> builders) {
+    public LoopBench(IntFunction<EventLoopBuilder> builders) {
         this.builders = builders;
     }
 

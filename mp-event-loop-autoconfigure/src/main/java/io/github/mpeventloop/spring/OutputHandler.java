@@ -51,7 +51,7 @@ import org.springframework.core.annotation.AliasFor;
  * defined. They are registered when all singletons exist, before the loop starts; a bean created
  * later is added at the end. They run one result at a time, in the order the events were
  * submitted, on the loop's consumer thread (or on the executor given to
- * {@link io.github.mpeventloop.EventLoop.Builder#handlerExecutor handlerExecutor}, through an
+ * {@link io.github.mpeventloop.EventLoopBuilder#handlerExecutor handlerExecutor}, through an
  * {@link io.github.mpeventloop.autoconfigure.EventLoopCustomizer}). A method that throws is logged
  * with the event's id and key; the next handlers and results go on.
  *
