@@ -46,12 +46,14 @@ public final class EventLoop implements AutoCloseable {
     private final LoopEngine engine;
     private final Map<String, LambdaTargets.Captured> namedTargets = new java.util.concurrent.ConcurrentHashMap<>();
     private final CachedObjects objects;
+    private final LoopListeners listeners;
 
-    private EventLoop(LoopSettings settings, List<ResultHandler> handlers) {
+    private EventLoop(LoopSettings settings, List<ResultHandler> handlers, List<EventLoopListener> listeners) {
         this.settings = settings;
         JsonMapper mapper = WireMapper.create();
         this.objects = new CachedObjects();
-        this.engine = new LoopEngine(settings, mapper, objects);
+        this.listeners = new LoopListeners(listeners);
+        this.engine = new LoopEngine(settings, mapper, objects, this.listeners);
         handlers.forEach(engine.handlers()::add);
         settings.namedTargets().forEach(this::register);
     }
@@ -172,6 +174,27 @@ public final class EventLoop implements AutoCloseable {
 
     public List<ResultHandler> outputHandlers() {
         return engine.handlers().handlers();
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    /**
+     * Adds a listener of every event and worker of this loop from now on; a listener present
+     * already is not added twice. See {@link Builder#listener(EventLoopListener)} to see every event
+     * from the first.
+     */
+    public EventLoop addListener(EventLoopListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public boolean removeListener(EventLoopListener listener) {
+        return listeners.remove(listener);
+    }
+
+    /** The loop's own counts of events and workers since it was built, whatever the output handlers do. */
+    public EventLoopStats stats() {
+        return listeners.stats();
     }
 
     // ---------------------------------------------------------------- targets by name
@@ -634,6 +657,11 @@ public final class EventLoop implements AutoCloseable {
         return workers().stream().mapToInt(WorkerInfo::inFlight).sum();
     }
 
+    /** The number of workers the loop keeps running ({@link Builder#workers(int)}). */
+    public int configuredWorkers() {
+        return settings.workers();
+    }
+
     /** The live workers. */
     public List<WorkerInfo> workers() {
         return engine.workers();
@@ -683,6 +711,7 @@ public final class EventLoop implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(30);
         private int maxInFlightPerWorker = 512;
         private final List<ResultHandler> handlers = new ArrayList<>();
+        private final List<EventLoopListener> listeners = new ArrayList<>();
         private final Map<String, Target> namedTargets = new LinkedHashMap<>();
         private @Nullable Duration eventTimeout;
         private int maxRestarts = 5;
@@ -789,6 +818,12 @@ public final class EventLoop implements AutoCloseable {
         /** Output handlers, in order. */
         public Builder outputHandlers(ResultHandler... handlers) {
             this.handlers.addAll(List.of(handlers));
+            return this;
+        }
+
+        /** A listener of every event and worker of the loop, from the first (see {@link EventLoopListener}). */
+        public Builder listener(EventLoopListener listener) {
+            this.listeners.add(listener);
             return this;
         }
 
@@ -925,7 +960,7 @@ public final class EventLoop implements AutoCloseable {
                     consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                     maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
                     recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher);
-            return new EventLoop(settings, List.copyOf(handlers));
+            return new EventLoop(settings, List.copyOf(handlers), List.copyOf(listeners));
         }
     }
 }

@@ -72,9 +72,11 @@ final class LoopEngine {
     private final Deque<Long> recentRestarts = new ArrayDeque<>();
     private final AtomicLong restarts = new AtomicLong();
     private volatile boolean timeoutsInUse;
+    private final LoopListeners listeners;
 
-    LoopEngine(LoopSettings settings, JsonMapper mapper, CachedObjects objects) {
+    LoopEngine(LoopSettings settings, JsonMapper mapper, CachedObjects objects, LoopListeners listeners) {
         this.settings = settings;
+        this.listeners = listeners;
         this.mapper = mapper;
         this.objects = objects;
         this.encoder = new CallEncoder(mapper, settings.maxFrameBytes());
@@ -141,12 +143,33 @@ final class LoopEngine {
      */
     PendingEvent prepare(Event<?> event, LongFunction<byte[]> encode, CallKind kind, @Nullable EventStream<?> handle,
             List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
+        return prepare(event, encode, kind, handle, pins, proxy, false);
+    }
+
+    /**
+     * {@link #prepare}; an {@code observed} event is reported {@linkplain EventLoopListener#accepted
+     * accepted} before it is encoded, with the fields the listeners carry written into its frame.
+     */
+    private PendingEvent prepare(Event<?> event, LongFunction<byte[]> encode, CallKind kind,
+            @Nullable EventStream<?> handle, List<ObjectHandle> pins, @Nullable Proxy<?> proxy, boolean observed) {
         long id = eventIds.incrementAndGet();
         Duration timeout = event.timeout() != null ? event.timeout() : settings.eventTimeout();
         StreamState stream = kind.mode() == CallKind.Mode.STREAM
                 ? new StreamState(handle, event.hasOutput() && proxy == null && settings.hasResults()) : null;
-        PendingEvent pending = new PendingEvent(id, event, encode.apply(id), kind, stream,
+        PendingEvent pending = new PendingEvent(id, event, PendingEvent.NOT_ENCODED, kind, stream,
                 timeout == null ? 0 : timeout.toNanos(), pins, proxy);
+        if (observed) {
+            pending.observed = true;
+            listeners.accepted(pending);
+        }
+        try {
+            pending.frame = encoder.withContext(pending.carried, () -> encode.apply(id));
+        } catch (RuntimeException e) {
+            if (observed) {
+                listeners.rejected(pending, RejectionReason.NOT_TRANSFERABLE);
+            }
+            throw e;
+        }
         if (stream != null) {
             stream.bind(pending, streamLink);
             if (handle != null) {
@@ -167,24 +190,28 @@ final class LoopEngine {
     PendingEvent submit(Event<?> event, LongFunction<byte[]> encode, CallKind kind, @Nullable EventStream<?> handle,
             List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
         if (state == State.STOPPING || !accepting) {
+            listeners.refused(event, RejectionReason.STOPPED);
             throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
         }
         String down = downReason;
         if (down != null) {
+            listeners.refused(event, RejectionReason.DOWN);
             throw new EventRejectedException("loop " + settings.name() + " is down: " + down);
         }
-        PendingEvent pending = prepare(event, encode, kind, handle, pins, proxy);
+        PendingEvent pending = prepare(event, encode, kind, handle, pins, proxy, true);
         boolean queued;
         try {
             Duration block = settings.blockWhenFull();
             queued = queue.offer(pending, block == null ? 0 : block.toNanos());
         } catch (InterruptedException e) {
             idle.done();
+            listeners.rejected(pending, RejectionReason.INTERRUPTED);
             Thread.currentThread().interrupt();
             throw new EventRejectedException("interrupted while waiting for room in the queue of loop " + settings.name());
         }
         if (!queued) {
             idle.done();
+            listeners.rejected(pending, RejectionReason.QUEUE_FULL);
             Duration block = settings.blockWhenFull();
             throw new EventRejectedException("the queue of loop " + settings.name() + " is full ("
                     + settings.queueCapacity() + " events)" + (block == null ? "" : " and stayed full for " + block));
@@ -283,6 +310,7 @@ final class LoopEngine {
         }
         initialize(session);
         pool.add(session);
+        listeners.workerStarted(session.info());
     }
 
     /** Sends the worker initializer as the first event of a new worker, before any other can reach it. */
@@ -388,7 +416,11 @@ final class LoopEngine {
             Function<String, RuntimeException> failure) {
         List<Event<?>> handedBack = new ArrayList<>();
         for (PendingEvent event : events) {
-            event.future.completeExceptionally(failure.apply(reason + " (event " + event.id + ")"));
+            RuntimeException error = failure.apply(reason + " (event " + event.id + ")");
+            if (event.observed) {
+                listeners.completed(event, EventOutcome.HANDED_BACK, error, 0);
+            }
+            event.future.completeExceptionally(error);
             idle.done();
             handedBack.add(event.event);
         }
@@ -444,6 +476,9 @@ final class LoopEngine {
         }
         Object value = answer.value;
         stream.received(value);
+        if (event.observed) {
+            listeners.item(event, answer.index);
+        }
         ResultConsumer current = consumer;
         if (!event.reachesHandlers() || !settings.hasResults()) {
             return;
@@ -538,6 +573,9 @@ final class LoopEngine {
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, error, workerId, executionNanos,
                 System.nanoTime() - event.submittedNanos, event.attempts, -1, stream != null, itemCount,
                 cancelled && error == null);
+        if (event.observed) {
+            listeners.completed(event, LoopListeners.outcomeOf(error, cancelled), error, executionNanos);
+        }
         if (error == null) {
             event.future.complete(value);
         } else {
@@ -619,6 +657,9 @@ final class LoopEngine {
                 + report.format() + crashFile(session.worker().pid());
         if (state == State.RUNNING || !unanswered.isEmpty()) {
             LOG.error("Loop {}: {}; {} event(s) in flight", settings.name(), message, unanswered.size());
+        }
+        if (condemned == null) {
+            listeners.workerLost(session.info(), message);
         }
         List<PendingEvent> retried = new ArrayList<>();
         for (PendingEvent event : unanswered) {
@@ -774,6 +815,7 @@ final class LoopEngine {
             return;
         }
         LOG.info("Loop {}: recycling worker {} because {}", settings.name(), session.id(), because);
+        listeners.workerRecycled(session.info(), because);
         signal.wake();
         startReplacement();
     }
@@ -794,6 +836,7 @@ final class LoopEngine {
             if (session.condemn(running, because) == null) {
                 continue;
             }
+            listeners.workerHung(session.info(), because);
             finish(running, null, new EventTimeoutException("event " + running.id + " did not finish within "
                     + timeout + " in worker " + session.id() + " (pid " + session.worker().pid()
                     + "); the worker was ended and is replaced", timeout), session.id(), now - running.sentNanos);
@@ -835,6 +878,7 @@ final class LoopEngine {
         if (session.condemn(event, because) == null) {
             return;
         }
+        listeners.workerHung(session.info(), because);
         finish(event, null, new EventTimeoutException("stream " + event.id + " sent no item within " + timeout
                 + " in worker " + session.id() + " (pid " + session.worker().pid()
                 + "); the worker was ended and is replaced", timeout), session.id(), now - event.sentNanos);
@@ -843,6 +887,13 @@ final class LoopEngine {
 
     /** The loop as its dispatcher sees it. */
     private final class DispatcherView implements Dispatcher.Loop {
+
+        @Override
+        public void dispatched(PendingEvent event) {
+            if (event.observed) {
+                listeners.dispatched(event);
+            }
+        }
 
         @Override
         public boolean dispatching() {

@@ -180,7 +180,9 @@ public final class WorkerLoop {
     }
 
     private void call(JsonNode node) {
-        runner.run(node, answers, followups);
+        try (TraceMdc trace = TraceMdc.open(node)) {
+            runner.run(node, answers, followups);
+        }
         events++;
         HeapWatch watch = heap;
         long heapUsed = recycleAsked || watch == null ? -1 : watch.exceeded();
