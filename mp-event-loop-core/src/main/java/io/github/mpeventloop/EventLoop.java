@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.mpeventloop.internal.call.LambdaTargets;
 import io.github.mpeventloop.internal.call.TargetPolicy;
 import io.github.mpeventloop.internal.wire.WireMapper;
+import io.github.mpeventloop.spi.LaunchSettings;
+import io.github.mpeventloop.spi.WorkerLauncherFactory;
 import io.github.mpeventloop.worker.WorkerMain;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -698,7 +700,7 @@ public final class EventLoop implements AutoCloseable {
         private int workers = 1;
         private Backend backend = Backend.PROCESS;
         private final List<String> jvmOptions = new ArrayList<>();
-        private String javaExecutable = io.github.mpeventloop.internal.launch.LaunchSettings.currentJava();
+        private String javaExecutable = LaunchSettings.currentJava();
         private String classPath = System.getProperty("java.class.path", "");
         private String workerMainClass = WorkerMain.class.getName();
         private Duration startTimeout = Duration.ofSeconds(30);
@@ -722,8 +724,7 @@ public final class EventLoop implements AutoCloseable {
         private long recycleAboveHeapBytes;
         private Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer;
         private boolean classDataSharing = true;
-        private java.util.function.@Nullable Function<io.github.mpeventloop.internal.launch.LaunchSettings,
-                io.github.mpeventloop.internal.launch.WorkerLauncher> workerLauncher;
+        private @Nullable WorkerLauncherFactory workerLauncher;
 
         private Builder() {
         }
@@ -941,8 +942,7 @@ public final class EventLoop implements AutoCloseable {
          * factory is called at every {@link EventLoop#start()} with the loop's launch settings; the
          * launcher's workers speak the same frames and handshake. {@code null} (default) uses the backend.
          */
-        public Builder workerLauncher(java.util.function.@Nullable Function<io.github.mpeventloop.internal.launch.LaunchSettings,
-                io.github.mpeventloop.internal.launch.WorkerLauncher> factory) {
+        public Builder workerLauncher(@Nullable WorkerLauncherFactory factory) {
             this.workerLauncher = factory;
             return this;
         }

@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.mpeventloop.internal.launch.ExitReport;
-import io.github.mpeventloop.internal.launch.LaunchSettings;
-import io.github.mpeventloop.internal.launch.LaunchedWorker;
 import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
 import io.github.mpeventloop.internal.launch.ThreadWorkerLauncher;
-import io.github.mpeventloop.internal.launch.WorkerLauncher;
+import io.github.mpeventloop.spi.ExitReport;
+import io.github.mpeventloop.spi.LaunchSettings;
+import io.github.mpeventloop.spi.WorkerLauncher;
+import io.github.mpeventloop.spi.WorkerLauncherFactory;
 import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.RemoteError;
 import io.github.mpeventloop.worker.WorkerContext;
@@ -234,12 +234,12 @@ final class LoopEngine {
             LaunchSettings launch = new LaunchSettings(settings.name(), settings.javaExecutable(), settings.jvmOptions(),
                     settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes(),
                     settings.recycleAboveHeapBytes(), settings.classDataSharing());
-            Function<LaunchSettings, WorkerLauncher> custom = settings.workerLauncher();
+            WorkerLauncherFactory custom = settings.workerLauncher();
             if (custom == null && settings.backend() == Backend.HAZELCAST) {
                 throw new IllegalStateException("backend HAZELCAST needs a launcher from mp-event-loop-hazelcast: "
                         + "EventLoop.builder().workerLauncher(HazelcastWorkerLauncher.on(hazelcastInstance))");
             }
-            launcher = custom != null ? custom.apply(launch)
+            launcher = custom != null ? custom.create(launch)
                     : settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
                     : new ProcessWorkerLauncher(launch);
             consumer = settings.consumer() != null ? settings.consumer()
@@ -300,7 +300,7 @@ final class LoopEngine {
         if (current == null) {
             return;
         }
-        LaunchedWorker worker = current.launch(workerIds.incrementAndGet());
+        WorkerLink worker = new WorkerConnector(settings, mapper, current, scheduler).connect(workerIds.incrementAndGet());
         WorkerSession session = new WorkerSession(worker, this, mapper, settings.maxInFlightPerWorker(),
                 settings.recycleAfterEvents());
         session.startReading("mp-event-loop-" + settings.name() + "-worker-" + worker.id() + "-reader");

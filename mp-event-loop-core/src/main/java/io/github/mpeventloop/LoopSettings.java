@@ -7,6 +7,8 @@ import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.mpeventloop.spi.WorkerLauncherFactory;
+
 /** Everything an {@link EventLoop.Builder} collected, fixed when the loop is built. */
 record LoopSettings(String name, int workers, Backend backend, List<String> jvmOptions, String javaExecutable,
         String classPath, String workerMainClass, Duration startTimeout, int maxFrameBytes, int queueCapacity,
@@ -15,6 +17,5 @@ record LoopSettings(String name, int workers, Backend backend, List<String> jvmO
         Map<String, Target> namedTargets, @Nullable Duration eventTimeout, int maxRestarts, Duration restartWindow,
         Duration restartBackoff, Duration maxRestartBackoff, long recycleAfterEvents, long recycleAboveHeapBytes,
         Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer, boolean classDataSharing,
-        java.util.function.@Nullable Function<io.github.mpeventloop.internal.launch.LaunchSettings,
-                io.github.mpeventloop.internal.launch.WorkerLauncher> workerLauncher) {
+        @Nullable WorkerLauncherFactory workerLauncher) {
 }

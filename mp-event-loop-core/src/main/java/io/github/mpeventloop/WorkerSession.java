@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.internal.launch.LaunchedWorker;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.ProtocolException;
@@ -36,7 +35,7 @@ final class WorkerSession {
 
     private static final long QUEUED_WORK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    private final LaunchedWorker worker;
+    private final WorkerLink worker;
     private final LoopEngine engine;
     private final JsonMapper mapper;
     private final int maxWindow;
@@ -65,7 +64,7 @@ final class WorkerSession {
     /**
      * @param eventBudget events this worker may be sent before it is recycled, 0 for no limit
      */
-    WorkerSession(LaunchedWorker worker, LoopEngine engine, JsonMapper mapper, int maxWindow, long eventBudget) {
+    WorkerSession(WorkerLink worker, LoopEngine engine, JsonMapper mapper, int maxWindow, long eventBudget) {
         this.worker = worker;
         this.engine = engine;
         this.mapper = mapper;
@@ -77,7 +76,7 @@ final class WorkerSession {
         return worker.id();
     }
 
-    LaunchedWorker worker() {
+    WorkerLink worker() {
         return worker;
     }
 

@@ -25,10 +25,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.mpeventloop.fixtures.ParentMain;
-import io.github.mpeventloop.internal.launch.ProcessStatus;
+import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.fixtures.RogueWorkerMain;
 import io.github.mpeventloop.fixtures.Tasks;
-import io.github.mpeventloop.internal.launch.LaunchSettings;
+import io.github.mpeventloop.spi.LaunchSettings;
 
 /** Workers are real child JVMs: what they print, how they share work, how they die. */
 class WorkerProcessTest {

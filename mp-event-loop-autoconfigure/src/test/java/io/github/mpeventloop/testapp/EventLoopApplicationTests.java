@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
-import io.github.mpeventloop.internal.launch.ProcessStatus;
+import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;

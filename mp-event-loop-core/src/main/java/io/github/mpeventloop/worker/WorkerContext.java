@@ -2,12 +2,17 @@ package io.github.mpeventloop.worker;
 
 import java.util.OptionalInt;
 
+import io.github.mpeventloop.internal.process.WorkerProcessContract;
+
 /**
  * Tells code whether it runs inside a worker, and which. A worker JVM carries the system property
- * {@value io.github.mpeventloop.internal.launch.ProcessWorkerLauncher#WORKER_ID_PROPERTY}; a worker thread
+ * {@value #WORKER_ID_PROPERTY}; a worker thread
  * is marked on the thread itself. A worker must never start an event loop of its own.
  */
 public final class WorkerContext {
+
+    /** System property that marks a worker JVM; its value is the worker's id. */
+    public static final String WORKER_ID_PROPERTY = WorkerProcessContract.WORKER_ID_PROPERTY;
 
     private static final ThreadLocal<Integer> THREAD_WORKER = new ThreadLocal<>();
     private static final ThreadLocal<WorkerObjects> OBJECTS = new ThreadLocal<>();
@@ -26,7 +31,7 @@ public final class WorkerContext {
         if (id != null) {
             return OptionalInt.of(id);
         }
-        String property = System.getProperty(io.github.mpeventloop.internal.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY);
+        String property = System.getProperty(WORKER_ID_PROPERTY);
         if (property != null) {
             try {
                 return OptionalInt.of(Integer.parseInt(property));
@@ -45,6 +50,6 @@ public final class WorkerContext {
 
     /** Whether this code runs in a worker JVM (not in a worker thread of the parent). */
     public static boolean isWorkerProcess() {
-        return System.getProperty(io.github.mpeventloop.internal.launch.ProcessWorkerLauncher.WORKER_ID_PROPERTY) != null;
+        return System.getProperty(WORKER_ID_PROPERTY) != null;
     }
 }

@@ -10,8 +10,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import io.github.mpeventloop.internal.launch.ProcessStatus;
-import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
+import io.github.mpeventloop.internal.process.ProcessStatus;
+import io.github.mpeventloop.internal.process.WorkerProcessContract;
 
 /**
  * Main class of a worker JVM. Reads one line from standard input ({@code MPEL1 <secret> <socket
@@ -29,7 +29,7 @@ public final class WorkerMain {
     public static void main(String[] args) throws IOException {
         InputStream stdin = System.in;
         String[] handshake = readLine(stdin).split(" ", 3);
-        if (handshake.length != 3 || !ProcessWorkerLauncher.HANDSHAKE_LINE_PREFIX.equals(handshake[0])) {
+        if (handshake.length != 3 || !WorkerProcessContract.HANDSHAKE_LINE_PREFIX.equals(handshake[0])) {
             System.err.println("mp-event-loop worker: started without a parent's handshake line; exiting");
             System.exit(2);
         }

@@ -18,7 +18,7 @@ import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.WorkerInfo;
 import io.github.mpeventloop.WorkerLostException;
 import io.github.mpeventloop.fixtures.Hazards;
-import io.github.mpeventloop.internal.launch.ProcessStatus;
+import io.github.mpeventloop.internal.process.ProcessStatus;
 
 /**
  * 10,000 events over two worker processes while workers are killed with SIGKILL five times at

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.mpeventloop.fixtures.FloodMain;
-import io.github.mpeventloop.internal.launch.LaunchSettings;
+import io.github.mpeventloop.spi.LaunchSettings;
 
 /**
  * A producer submits 1,000,000 small events into a queue of 1,000 in a parent JVM limited to a

@@ -2,21 +2,17 @@ package io.github.mpeventloop.hazelcast;
 
 import java.io.IOException;
 import java.nio.channels.Pipe;
-import java.security.SecureRandom;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,23 +23,21 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.spi.exception.TargetNotMemberException;
 
 import io.github.mpeventloop.WorkerStartException;
-import io.github.mpeventloop.internal.launch.ExitReport;
-import io.github.mpeventloop.internal.launch.LaunchSettings;
-import io.github.mpeventloop.internal.launch.LaunchedWorker;
-import io.github.mpeventloop.internal.launch.WorkerLauncher;
-import io.github.mpeventloop.internal.wire.FrameReader;
-import io.github.mpeventloop.internal.wire.FrameWriter;
-import io.github.mpeventloop.internal.wire.Handshake;
-import io.github.mpeventloop.internal.wire.WireMapper;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mpeventloop.spi.ExitReport;
+import io.github.mpeventloop.spi.LaunchSettings;
+import io.github.mpeventloop.spi.WorkerChannel;
+import io.github.mpeventloop.spi.WorkerLauncher;
+import io.github.mpeventloop.spi.WorkerLauncherFactory;
 
 /**
  * Starts each worker as a session in a worker member of a Hazelcast cluster (a member started
- * with {@link WorkerMember}). The parent's side is the same as for a worker thread: a frame reader
- * and writer on in-memory pipes; {@link Pump}s move the bytes through the cluster as
- * {@link Chunk} tasks. The member with the fewest of this loop's sessions gets the next one. When
+ * with {@link WorkerMember}), through the loop's launcher SPI: the channel it hands back is a pair
+ * of in-memory pipes, and {@link Pump}s move their bytes through the cluster as {@link Chunk}
+ * tasks; the loop runs the handshake and every frame on it. The member with the fewest of this loop's sessions gets the next one. When
  * a member leaves the cluster (or cannot be reached), the channels of its sessions end, so the
  * loop fails or retries their events with a {@code WorkerLostException} naming the member, and
  * starts replacements on the members that remain.
@@ -59,21 +53,15 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
     public static final String EXECUTOR = "mp-event-loop";
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastWorkerLauncher.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mp-event-loop-hazelcast-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final HazelcastInstance instance;
     private final LaunchSettings settings;
     private final IExecutorService executor;
-    private final JsonMapper mapper = WireMapper.create();
     private final Set<MemberWorker> live = ConcurrentHashMap.newKeySet();
     private final Object membership = new Object();
     private final UUID listener;
 
+    /** A launcher on {@code instance}, which must be a member; see {@link #on(HazelcastInstance)}. */
     public HazelcastWorkerLauncher(HazelcastInstance instance, LaunchSettings settings) {
         try {
             instance.getCluster().getLocalMember();
@@ -88,16 +76,16 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
     }
 
     /** For {@code EventLoop.builder().workerLauncher(...)}: workers in the worker members of {@code instance}'s cluster. */
-    public static Function<LaunchSettings, WorkerLauncher> on(HazelcastInstance instance) {
+    public static WorkerLauncherFactory on(HazelcastInstance instance) {
         return settings -> new HazelcastWorkerLauncher(instance, settings);
     }
 
     @Override
-    public LaunchedWorker launch(int workerId) {
+    public WorkerChannel launch(int workerId, String secret) {
         String name = settings.loopName() + "-worker-" + workerId;
         MemberWorker worker = null;
         try {
-            worker = reserve(workerId, System.nanoTime() + settings.startTimeout().toNanos());
+            worker = reserve(workerId, secret, System.nanoTime() + settings.startTimeout().toNanos());
             MemberWorker started = worker;
             Tunnels.register(worker.sessionId, worker);
             long pid = executor.submitToMember(new OpenSession(worker.sessionId, worker.secret, settings.loopName(),
@@ -106,8 +94,7 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
             worker.pid = pid;
             Pump.start("mp-event-loop-" + name + "-pump", new Pump(worker.toWorker.source(), executor, worker.member,
                     worker.sessionId, failure -> {
-                        if (failure instanceof com.hazelcast.core.MemberLeftException
-                                || failure instanceof com.hazelcast.spi.exception.TargetNotMemberException) {
+                        if (failure instanceof MemberLeftException || failure instanceof TargetNotMemberException) {
                             started.lost("left the cluster (" + failure.getClass().getSimpleName() + ")");
                         } else if (failure != null) {
                             started.lost("could not be reached (" + failure + ")");
@@ -115,13 +102,6 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
                     }));
             if (!instance.getCluster().getMembers().contains(worker.member)) {
                 worker.lost("left the cluster");
-            }
-            ScheduledFuture<?> timeout = TIMER.schedule(() -> started.lost("did not complete its handshake within "
-                    + settings.startTimeout().toMillis() + " ms"), settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            try {
-                Handshake.welcome(worker.reader, worker.writer, mapper, worker.secret, settings.welcome(workerId));
-            } finally {
-                timeout.cancel(false);
             }
             LOG.debug("{} runs on Hazelcast member {} (pid {})", name, worker.member, pid);
             return worker;
@@ -150,7 +130,7 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
     }
 
     /** Picks the worker member with the fewest of this launcher's sessions, waiting for one to join. */
-    private MemberWorker reserve(int workerId, long deadline) throws IOException, InterruptedException {
+    private MemberWorker reserve(int workerId, String secret, long deadline) throws IOException, InterruptedException {
         synchronized (membership) {
             while (true) {
                 Member best = null;
@@ -166,7 +146,7 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
                     }
                 }
                 if (best != null) {
-                    MemberWorker worker = new MemberWorker(workerId, best);
+                    MemberWorker worker = new MemberWorker(workerId, best, secret);
                     live.add(worker);
                     return worker;
                 }
@@ -209,29 +189,23 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
     }
 
     /** The parent's side of one session. */
-    private final class MemberWorker implements LaunchedWorker, Tunnels.Endpoint {
+    private final class MemberWorker implements WorkerChannel, Tunnels.Endpoint {
         final int id;
         final Member member;
         final String sessionId = UUID.randomUUID().toString();
         final String secret;
         final Pipe toWorker;
         final Pipe toParent;
-        final FrameReader reader;
-        final FrameWriter writer;
         final CountDownLatch ended = new CountDownLatch(1);
         volatile long pid = -1;
         volatile @Nullable String lostReason;
 
-        MemberWorker(int id, Member member) throws IOException {
+        MemberWorker(int id, Member member, String secret) throws IOException {
             this.id = id;
             this.member = member;
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            this.secret = HexFormat.of().formatHex(bytes);
+            this.secret = secret;
             this.toWorker = Pipe.open();
             this.toParent = Pipe.open();
-            this.reader = new FrameReader(toParent.source(), settings.maxFrameBytes(), () -> { });
-            this.writer = new FrameWriter(toWorker.sink(), settings.maxFrameBytes());
         }
 
         String memberName() {
@@ -277,13 +251,13 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
         }
 
         @Override
-        public FrameReader reader() {
-            return reader;
+        public ReadableByteChannel fromWorker() {
+            return toParent.source();
         }
 
         @Override
-        public FrameWriter writer() {
-            return writer;
+        public WritableByteChannel toWorker() {
+            return toWorker.sink();
         }
 
         @Override

@@ -14,10 +14,10 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 
-import io.github.mpeventloop.worker.WorkerLoop;
+import io.github.mpeventloop.spi.WorkerEndpoint;
 
 /**
- * The worker side in a member: one worker loop per parent session, over two pipes; a
+ * The worker side in a member: one {@link WorkerEndpoint} per parent session, over two pipes; a
  * {@link Pump} sends what the loop writes to the parent, {@link Chunk}s from the parent feed
  * the other pipe. A session ends when its parent ends it, when the parent leaves the cluster, or
  * when its loop ends.
@@ -70,7 +70,7 @@ final class WorkerHost implements MembershipListener {
         String name = loopName + "-worker-" + workerId + "@" + instance.getName();
         Thread worker = new Thread(() -> {
             try {
-                new WorkerLoop(toWorker.source(), toParent.sink(), loader).run(secret);
+                WorkerEndpoint.serve(toWorker.source(), toParent.sink(), secret, loader);
             } catch (IOException | RuntimeException e) {
                 LOG.debug("{} ended: {}", name, e.toString());
             } finally {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import io.github.mpeventloop.spi.LaunchSettings;
 
 /**
  * A class-data sharing archive for worker JVMs, the one measured way to start a Jackson-ready

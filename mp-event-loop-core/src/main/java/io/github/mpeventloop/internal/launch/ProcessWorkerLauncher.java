@@ -4,28 +4,29 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.Channel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.WorkerStartException;
-import io.github.mpeventloop.internal.wire.FrameReader;
-import io.github.mpeventloop.internal.wire.FrameWriter;
-import io.github.mpeventloop.internal.wire.Handshake;
-import io.github.mpeventloop.internal.wire.WireMapper;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mpeventloop.internal.process.WorkerProcessContract;
+import io.github.mpeventloop.spi.ExitReport;
+import io.github.mpeventloop.spi.LaunchSettings;
+import io.github.mpeventloop.spi.WorkerChannel;
+import io.github.mpeventloop.spi.WorkerLauncher;
 
 /**
  * Starts each worker as a child JVM: the parent's {@code java} and class path (in the
@@ -39,21 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProcessWorkerLauncher implements WorkerLauncher {
 
-    /** System property set in every worker JVM to its worker id. */
-    public static final String WORKER_ID_PROPERTY = "mp.event-loop.worker.id";
-    /** First word of the line a worker reads on its standard input. */
-    public static final String HANDSHAKE_LINE_PREFIX = "MPEL1";
-
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mp-event-loop-start-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final long ACCEPT_POLL_MILLIS = 100;
 
     private final LaunchSettings settings;
     private final @Nullable Path executableJar;
     private final ClassDataArchive archive;
-    private final JsonMapper mapper = WireMapper.create();
     private @Nullable RuntimeDirectory directory;
 
     public ProcessWorkerLauncher(LaunchSettings settings) {
@@ -81,7 +72,7 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(archivePlan.options());
         command.addAll(settings.jvmOptions());
-        command.add("-D" + WORKER_ID_PROPERTY + "=" + workerId);
+        command.add("-D" + WorkerProcessContract.WORKER_ID_PROPERTY + "=" + workerId);
         if (executableJar != null) {
             command.add("-D" + ExecutableJar.LOADER_MAIN_PROPERTY + "=" + settings.mainClass());
             command.add(ExecutableJar.PROPERTIES_LAUNCHER);
@@ -96,10 +87,13 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         return executableJar != null ? executableJar.toString() : settings.classPath();
     }
 
+    /**
+     * Starts the worker JVM, hands it the secret and the socket's path on its standard input, and
+     * waits for it to connect; the loop then runs the handshake on the channel.
+     */
     @Override
-    public LaunchedWorker launch(int workerId) {
+    public WorkerChannel launch(int workerId, String secret) {
         String name = settings.loopName() + "-worker-" + workerId;
-        String secret = Secrets.newSecret();
         Path socket = socketPath(workerId);
         Process process = null;
         OutputPump output = new OutputPump();
@@ -114,38 +108,59 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             output.start(process.getInputStream(), "stdout", name);
             output.start(process.getErrorStream(), "stderr", name);
             OutputStream stdin = process.getOutputStream();
-            stdin.write((HANDSHAKE_LINE_PREFIX + " " + secret + " " + socket + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((WorkerProcessContract.HANDSHAKE_LINE_PREFIX + " " + secret + " " + socket + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-
-            ScheduledFuture<?> timeout = closeOnTimeout(server);
-            process.onExit().thenRun(() -> closeQuietly(server));
             SocketChannel channel;
             try {
-                channel = server.accept();
+                channel = accept(server, process);
             } finally {
-                timeout.cancel(false);
                 Files.deleteIfExists(socket);
             }
-            FrameReader reader = new FrameReader(channel, settings.maxFrameBytes(), () -> { });
-            FrameWriter writer = new FrameWriter(channel, settings.maxFrameBytes());
-            ScheduledFuture<?> helloTimeout = closeOnTimeout(channel);
-            Handshake.Hello hello;
-            try {
-                hello = Handshake.welcome(reader, writer, mapper, secret, settings.welcome(workerId));
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(channel);
-                throw e;
-            } finally {
-                helloTimeout.cancel(false);
-            }
-            return new ProcessWorker(workerId, process, channel, reader, writer, output, hello.pid());
+            return new ProcessWorker(workerId, process, channel, output);
         } catch (IOException | RuntimeException e) {
             throw startFailure(name, process, output, e);
         }
     }
 
-    private ScheduledFuture<?> closeOnTimeout(java.nio.channels.Channel channel) {
-        return TIMER.schedule(() -> closeQuietly(channel), settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Waits for the worker to connect, up to the start timeout, watching that it still runs; no
+     * timer thread is needed: the wait is a selector's, in slices.
+     */
+    private SocketChannel accept(ServerSocketChannel server, Process process) throws IOException {
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        server.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            while (true) {
+                SocketChannel channel = server.accept();
+                if (channel != null) {
+                    channel.configureBlocking(true);
+                    return channel;
+                }
+                if (!process.isAlive()) {
+                    throw new IOException("the worker JVM exited before it connected");
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new ConnectTimeout();
+                }
+                selector.select(Math.min(left, ACCEPT_POLL_MILLIS));
+                selector.selectedKeys().clear();
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IOException("interrupted while waiting for the worker to connect");
+                }
+            }
+        }
+    }
+
+    /** The worker did not connect within the start timeout. */
+    private static final class ConnectTimeout extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectTimeout() {
+            super("the worker did not connect in time");
+        }
     }
 
     private WorkerStartException startFailure(String name, @Nullable Process process, OutputPump output, Exception cause) {
@@ -156,10 +171,10 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             boolean exited = waitQuietly(process, Duration.ofMillis(500));
             if (exited) {
                 how = ExitReport.describe(process.exitValue()) + " before it connected";
-            } else if (cause instanceof ClosedChannelException) {
+            } else if (cause instanceof ConnectTimeout) {
                 how = "did not connect within " + settings.startTimeout().toMillis() + " ms";
             } else {
-                how = "failed its handshake: " + cause.getMessage();
+                how = "could not be connected: " + cause;
             }
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -178,14 +193,6 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         }
     }
 
-    static void closeQuietly(java.nio.channels.Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // closing is all we wanted
-        }
-    }
-
     @Override
     public synchronized void close() {
         if (directory != null) {
@@ -194,24 +201,17 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         }
     }
 
-    private static final class ProcessWorker implements LaunchedWorker {
+    private static final class ProcessWorker implements WorkerChannel {
         private final int id;
         private final Process process;
         private final SocketChannel channel;
-        private final FrameReader reader;
-        private final FrameWriter writer;
         private final OutputPump output;
-        private final long pid;
 
-        ProcessWorker(int id, Process process, SocketChannel channel, FrameReader reader, FrameWriter writer,
-                OutputPump output, long pid) {
+        ProcessWorker(int id, Process process, SocketChannel channel, OutputPump output) {
             this.id = id;
             this.process = process;
             this.channel = channel;
-            this.reader = reader;
-            this.writer = writer;
             this.output = output;
-            this.pid = pid > 0 ? pid : process.pid();
         }
 
         @Override
@@ -221,22 +221,22 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
 
         @Override
         public long pid() {
-            return pid;
+            return process.pid();
         }
 
         @Override
-        public FrameReader reader() {
-            return reader;
+        public ReadableByteChannel fromWorker() {
+            return channel;
         }
 
         @Override
-        public FrameWriter writer() {
-            return writer;
+        public WritableByteChannel toWorker() {
+            return channel;
         }
 
         @Override
         public void closeChannel() {
-            closeQuietly(channel);
+            ThreadWorkerLauncher.closeQuietly(channel);
         }
 
         @Override
@@ -256,7 +256,7 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
                 return new ExitReport(null, "did not exit", lines);
             }
             int code = process.exitValue();
-            return new ExitReport(code, "worker " + id + " (pid " + pid + ") " + ExitReport.describe(code), lines);
+            return new ExitReport(code, "worker " + id + " (pid " + pid() + ") " + ExitReport.describe(code), lines);
         }
 
         @Override

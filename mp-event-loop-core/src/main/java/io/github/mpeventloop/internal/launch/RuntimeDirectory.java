@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import io.github.mpeventloop.internal.process.ProcessStatus;
 
 /**
  * A fresh directory only this user can enter ({@code 0700}), holding the workers' sockets while

@@ -1,7 +1,10 @@
 package io.github.mpeventloop.internal.launch;
 
 import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.channels.Pipe;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,15 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.mpeventloop.WorkerStartException;
-import io.github.mpeventloop.internal.wire.FrameReader;
-import io.github.mpeventloop.internal.wire.FrameWriter;
-import io.github.mpeventloop.internal.wire.Handshake;
-import io.github.mpeventloop.internal.wire.WireMapper;
-import io.github.mpeventloop.worker.WorkerLoop;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mpeventloop.spi.ExitReport;
+import io.github.mpeventloop.spi.LaunchSettings;
+import io.github.mpeventloop.spi.WorkerChannel;
+import io.github.mpeventloop.spi.WorkerEndpoint;
+import io.github.mpeventloop.spi.WorkerLauncher;
 
 /**
- * Starts each worker as a thread of this JVM that runs the same worker loop, over a pair of
+ * Starts each worker as a thread of this JVM that serves the same worker side, over a pair of
  * in-memory pipes carrying the same frames: every argument and result makes the same JSON round
  * trip as with worker processes, without their isolation.
  */
@@ -26,43 +28,32 @@ public final class ThreadWorkerLauncher implements WorkerLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadWorkerLauncher.class);
 
     private final LaunchSettings settings;
-    private final JsonMapper mapper = WireMapper.create();
 
     public ThreadWorkerLauncher(LaunchSettings settings) {
         this.settings = settings;
     }
 
     @Override
-    public LaunchedWorker launch(int workerId) {
+    public WorkerChannel launch(int workerId, String secret) {
         String name = settings.loopName() + "-worker-" + workerId;
-        String secret = Secrets.newSecret();
         try {
             Pipe toWorker = Pipe.open();
             Pipe toParent = Pipe.open();
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             Thread thread = new Thread(() -> {
                 try {
-                    new WorkerLoop(toWorker.source(), toParent.sink(), loader).run(secret);
+                    WorkerEndpoint.serve(toWorker.source(), toParent.sink(), secret, loader);
                 } catch (IOException | RuntimeException e) {
                     LOG.debug("{} ended: {}", name, e.toString());
                 } finally {
-                    ProcessWorkerLauncher.closeQuietly(toParent.sink());
-                    ProcessWorkerLauncher.closeQuietly(toWorker.source());
+                    closeQuietly(toParent.sink());
+                    closeQuietly(toWorker.source());
                 }
             }, name);
             thread.setDaemon(true);
             thread.setContextClassLoader(loader);
             thread.start();
-            FrameReader reader = new FrameReader(toParent.source(), settings.maxFrameBytes(), () -> { });
-            FrameWriter writer = new FrameWriter(toWorker.sink(), settings.maxFrameBytes());
-            ThreadWorker worker = new ThreadWorker(workerId, thread, toWorker, toParent, reader, writer);
-            try {
-                Handshake.welcome(reader, writer, mapper, secret, settings.welcome(workerId));
-            } catch (IOException | RuntimeException e) {
-                worker.destroy();
-                throw e;
-            }
-            return worker;
+            return new ThreadWorker(workerId, thread, toWorker, toParent);
         } catch (IOException | RuntimeException e) {
             throw new WorkerStartException(name + " could not be started: " + e, e);
         }
@@ -73,8 +64,15 @@ public final class ThreadWorkerLauncher implements WorkerLauncher {
         // nothing held
     }
 
-    private record ThreadWorker(int id, Thread thread, Pipe toWorker, Pipe toParent, FrameReader reader,
-            FrameWriter writer) implements LaunchedWorker {
+    static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing is all we wanted
+        }
+    }
+
+    private record ThreadWorker(int id, Thread thread, Pipe toWorkerPipe, Pipe toParentPipe) implements WorkerChannel {
 
         @Override
         public long pid() {
@@ -82,9 +80,19 @@ public final class ThreadWorkerLauncher implements WorkerLauncher {
         }
 
         @Override
+        public ReadableByteChannel fromWorker() {
+            return toParentPipe.source();
+        }
+
+        @Override
+        public WritableByteChannel toWorker() {
+            return toWorkerPipe.sink();
+        }
+
+        @Override
         public void closeChannel() {
-            ProcessWorkerLauncher.closeQuietly(toWorker.sink());
-            ProcessWorkerLauncher.closeQuietly(toParent.source());
+            closeQuietly(toWorkerPipe.sink());
+            closeQuietly(toParentPipe.source());
         }
 
         @Override

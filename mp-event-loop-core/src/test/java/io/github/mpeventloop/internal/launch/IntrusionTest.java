@@ -1,5 +1,6 @@
 package io.github.mpeventloop.internal.launch;
 
+import io.github.mpeventloop.spi.LaunchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,4 +1,4 @@
-package io.github.mpeventloop.internal.launch;
+package io.github.mpeventloop.spi;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.mpeventloop.internal.launch;
+package io.github.mpeventloop.internal.process;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,17 @@
+package io.github.mpeventloop.internal.process;
+
+/**
+ * The names a worker JVM and the launcher that starts it share: the system property carrying the
+ * worker's id, and the first word of the line the worker reads on its standard input
+ * ({@code MPEL1 <secret> <socket path>}).
+ */
+public final class WorkerProcessContract {
+
+    /** System property set in every worker JVM to its worker id. */
+    public static final String WORKER_ID_PROPERTY = "mp.event-loop.worker.id";
+    /** First word of the line a worker reads on its standard input. */
+    public static final String HANDSHAKE_LINE_PREFIX = "MPEL1";
+
+    private WorkerProcessContract() {
+    }
+}
