@@ -31,6 +31,8 @@ final class AnswerReader {
         long nanos;
         boolean fatal;
         long heap = -1;
+        /** A {@code pong}'s sequence number, as the {@code ping} gave it; -1 for other frames. */
+        long seq = -1;
         /** An item's index in its stream; -1 for other frames. */
         long index = -1;
         /** Items a stream sent, in {@code end} and in the {@code error} that ends a stream; -1 when absent. */
@@ -111,6 +113,9 @@ final class AnswerReader {
                 return true;
             case "cancelled":
                 answer.cancelled = token == JsonToken.VALUE_TRUE;
+                return true;
+            case "seq":
+                answer.seq = parser.getLongValue();
                 return true;
             case "heap":
                 answer.heap = parser.getLongValue();

@@ -11,10 +11,11 @@ public enum Backend {
      */
     THREAD,
     /**
-     * Workers run in the members of a Hazelcast cluster: needs the module
-     * {@code mp-event-loop-hazelcast}, which supplies the launcher through
-     * {@link EventLoop.Builder#workerLauncher} (its Spring Boot auto-configuration does so for
-     * {@code mp.event-loop.backend=hazelcast}). Without that launcher, {@code start()} fails.
+     * Workers placed by a launcher of another module, given through
+     * {@link EventLoopBuilder#workerLauncher(io.github.mpeventloop.spi.WorkerLauncherFactory)} (a
+     * module's Spring Boot auto-configuration may do so for its {@code mp.event-loop.backend}
+     * value). Without that launcher, {@code start()} fails. A launcher, when given, is used
+     * whatever the backend says.
      */
-    HAZELCAST
+    EXTERNAL
 }

@@ -76,6 +76,31 @@ final class CachedObjects {
         return handles;
     }
 
+    /**
+     * Tells the workers that hold objects their callers dropped to release them. The dispatcher
+     * calls it on every turn (the frames leave with its next flush); the loop's timer calls it with
+     * {@code flush}, so that an idle loop releases too.
+     */
+    void releaseDropped(boolean flush) {
+        List<ObjectHandle> handles = takeDropped();
+        if (handles.isEmpty()) {
+            return;
+        }
+        Map<WorkerSession, List<Long>> byHolder = new HashMap<>();
+        for (ObjectHandle handle : handles) {
+            WorkerSession holder = handle.holder();
+            if (holder != null) {
+                byHolder.computeIfAbsent(holder, session -> new ArrayList<>()).add(handle.id);
+            }
+        }
+        byHolder.forEach((session, ids) -> {
+            session.release(ids);
+            if (flush) {
+                session.flush();
+            }
+        });
+    }
+
     /** Marks every object held by {@code session} lost. */
     synchronized void loseAllOn(WorkerSession session, String because) {
         for (ObjectHandle handle : live) {

@@ -2,6 +2,7 @@ package io.github.mpeventloop;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ final class Dispatcher implements Runnable {
         /** Ends an event that cannot be dispatched. */
         void fail(PendingEvent event, RuntimeException error);
 
+        /** Ends a plain event its caller cancelled before it was sent. */
+        void cancelled(PendingEvent event);
+
         /** The event that builds a lost object again, if it can be rebuilt; {@code null} otherwise. */
         @Nullable PendingEvent rebuild(ObjectHandle handle);
 
@@ -58,10 +62,7 @@ final class Dispatcher implements Runnable {
     public void run() {
         try {
             while (loop.dispatching()) {
-                loop.releaseDropped();
-                boolean progress = serveBacklogs();
-                progress |= dispatchHead();
-                if (!progress) {
+                if (!step()) {
                     flushAll();
                     signal.sleepUnless(() -> !loop.dispatching() || canProgress());
                 }
@@ -72,6 +73,14 @@ final class Dispatcher implements Runnable {
             returnBacklogs();
             flushAll();
         }
+    }
+
+    /** One turn: releases of dropped objects, the workers' backlogs, the queue's head; false if nothing moved. */
+    boolean step() {
+        loop.releaseDropped();
+        boolean progress = serveBacklogs();
+        progress |= dispatchHead();
+        return progress;
     }
 
     private boolean canProgress() {
@@ -144,7 +153,7 @@ final class Dispatcher implements Runnable {
             }
         }
         if (holder == null) {
-            holder = leastLoadedWithObjects();
+            holder = fewestObjects();
             if (holder == null) {
                 queue.pushFront(event);
                 return false;
@@ -166,6 +175,10 @@ final class Dispatcher implements Runnable {
     }
 
     private void send(WorkerSession session, PendingEvent event) {
+        if (event.cancelRequested && event.isPlain()) {
+            loop.cancelled(event);
+            return;
+        }
         if (!session.send(event)) {
             if (event.pins.isEmpty()) {
                 queue.pushFront(event);
@@ -194,11 +207,19 @@ final class Dispatcher implements Runnable {
         return best;
     }
 
-    /** Where a new cached object goes: the worker with room that holds the fewest objects. */
-    private @Nullable WorkerSession leastLoadedWithObjects() {
+    /**
+     * Where a new cached object goes: the accepting worker that holds the fewest objects, the one
+     * with more room among equals. Placement looks at objects held, not at free slots of the moment:
+     * a busy worker's events wait in its backlog, and objects cached at once spread evenly.
+     */
+    private @Nullable WorkerSession fewestObjects() {
         WorkerSession best = null;
         for (WorkerSession session : loop.sessions()) {
-            if (session.freeSlots() > 0 && (best == null || session.objectCount() < best.objectCount())) {
+            if (!session.isAccepting()) {
+                continue;
+            }
+            if (best == null || session.objectCount() < best.objectCount()
+                    || session.objectCount() == best.objectCount() && session.freeSlots() > best.freeSlots()) {
                 best = session;
             }
         }
@@ -218,7 +239,7 @@ final class Dispatcher implements Runnable {
         List<PendingEvent> waiting = new ArrayList<>();
         backlogs.values().forEach(waiting::addAll);
         backlogs.clear();
-        waiting.sort(java.util.Comparator.comparingLong(event -> event.id));
+        waiting.sort(Comparator.comparingLong(event -> event.id));
         for (int i = waiting.size() - 1; i >= 0; i--) {
             queue.pushFront(waiting.get(i));
         }

@@ -103,7 +103,7 @@ public abstract class Event<R> {
     /**
      * Fails this event with {@link EventTimeoutException} when it runs longer than
      * {@code timeout} (counted from when its worker starts it); the worker is then replaced.
-     * Overrides the loop's {@link EventLoop.Builder#eventTimeout(Duration)}.
+     * Overrides the loop's {@link EventLoopBuilder#eventTimeout(Duration)}.
      */
     public Event<R> timeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -172,7 +172,7 @@ public abstract class Event<R> {
         return new CallEvent<>(target, null, a, b, c, d);
     }
 
-    /** An event calling the target registered under {@code name} (see {@link EventLoop.Builder#register}). */
+    /** An event calling the target registered under {@code name} (see {@link EventLoopBuilder#register}). */
     public static CallEvent<Object> named(String name, @Nullable Object... args) {
         return new CallEvent<>(null, name, args);
     }

@@ -1,6 +1,9 @@
 package io.github.mpeventloop;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +15,19 @@ import org.jspecify.annotations.Nullable;
  * {@link WorkerLostException} when the worker died under it, with
  * {@link EventLoopStoppedException} when the loop stopped before running it.
  *
+ * <p>Only the loop completes it: {@code complete}, {@code completeExceptionally},
+ * {@code obtrude...}, {@code completeAsync}, {@code completeOnTimeout} and {@code orTimeout} throw
+ * {@link UnsupportedOperationException} (bound the wait with {@code get(timeout, unit)}, or the
+ * event with {@link Event#timeout(java.time.Duration)}). Stages derived from it are ordinary
+ * {@link CompletableFuture}s.
+ *
  * @param <R> type of the value
  */
 public final class EventFuture<R> extends CompletableFuture<R> {
 
     private final long id;
     private final Event<R> event;
+    private volatile Canceller.@Nullable Hook onCancel;
 
     EventFuture(long id, Event<R> event) {
         this.id = id;
@@ -42,5 +52,92 @@ public final class EventFuture<R> extends CompletableFuture<R> {
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
         return new CompletableFuture<>();
+    }
+
+    /** What cancelling does to the event; set when the loop accepts it. */
+    void onCancel(Canceller.Hook hook) {
+        onCancel = hook;
+    }
+
+    /**
+     * Cancels the event, unless it ended already. A queued event is taken out and never runs; a
+     * streamed or awaited one is stopped in its worker; a plain one its worker has not started is
+     * dropped there, and a running one is interrupted if {@code mayInterruptIfRunning} (its worker
+     * is ended and replaced if it does not stop within the loop's cancel grace period). This future
+     * completes at once with a {@link java.util.concurrent.CancellationException}; the output
+     * handlers see the event once, as cancelled ({@link EventResult#isCancelled()}).
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        Canceller.@Nullable Hook hook = onCancel;
+        if (cancelled && hook != null) {
+            hook.cancel(mayInterruptIfRunning);
+        }
+        return cancelled;
+    }
+
+    /** Completes it with the event's value; the loop's path only. */
+    boolean succeed(@Nullable R value) {
+        return super.complete(value);
+    }
+
+    /** Completes it with the event's failure; the loop's path only. */
+    boolean fail(Throwable error) {
+        return super.completeExceptionally(error);
+    }
+
+    /** Not for callers: the loop completes an event's future. */
+    @Override
+    public boolean complete(@Nullable R value) {
+        throw refused("complete");
+    }
+
+    /** Not for callers: the loop completes an event's future. */
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+        throw refused("completeExceptionally");
+    }
+
+    /** Not for callers: the loop completes an event's future. */
+    @Override
+    public void obtrudeValue(@Nullable R value) {
+        throw refused("obtrudeValue");
+    }
+
+    /** Not for callers: the loop completes an event's future. */
+    @Override
+    public void obtrudeException(Throwable error) {
+        throw refused("obtrudeException");
+    }
+
+    /** Not for callers: the loop completes an event's future. */
+    @Override
+    public CompletableFuture<R> completeAsync(Supplier<? extends R> supplier, Executor executor) {
+        throw refused("completeAsync");
+    }
+
+    /** Not for callers: the loop completes an event's future. */
+    @Override
+    public CompletableFuture<R> completeAsync(Supplier<? extends R> supplier) {
+        throw refused("completeAsync");
+    }
+
+    /** Not for callers: bound the event with {@link Event#timeout(java.time.Duration)} instead. */
+    @Override
+    public CompletableFuture<R> completeOnTimeout(@Nullable R value, long timeout, TimeUnit unit) {
+        throw refused("completeOnTimeout");
+    }
+
+    /** Not for callers: bound the wait with {@code get(timeout, unit)} or the event with {@link Event#timeout}. */
+    @Override
+    public CompletableFuture<R> orTimeout(long timeout, TimeUnit unit) {
+        throw refused("orTimeout");
+    }
+
+    private UnsupportedOperationException refused(String method) {
+        return new UnsupportedOperationException(method + "() is not available on the future of event " + id
+                + ": only its loop completes it (use get(timeout, unit) to bound a wait, Event.timeout(...) to bound "
+                + "the event, cancel(...) to give it up)");
     }
 }

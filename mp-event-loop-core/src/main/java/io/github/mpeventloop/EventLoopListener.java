@@ -12,15 +12,16 @@ import org.jspecify.annotations.Nullable;
  * changes nothing for the event. Every method does nothing by default.
  *
  * <p>For each event: {@link #accepted} in the submitting thread, then either {@link #rejected}
- * (the queue refused it) or, after any number of {@link #dispatched} (one per attempt) and
- * {@link #item}s, exactly one {@link #completed}. An event refused before it was accepted (the
- * loop is stopping or down) is only {@linkplain #rejected rejected}.
+ * (it could not be encoded, the loop is stopping or down, or the queue refused it) or, after any
+ * number of {@link #dispatched} (one per attempt) and {@link #item}s, exactly one
+ * {@link #completed}.
  */
 public interface EventLoopListener {
 
     /**
-     * The loop took the event: it will be encoded and queued right after this returns. The
-     * listener may {@linkplain ObservedEvent#carry carry} fields to the worker.
+     * The loop took the event and gave it an id: it is encoded and queued right after this
+     * returns, which may still {@linkplain #rejected reject} it. The listener may
+     * {@linkplain ObservedEvent#carry carry} fields to the worker.
      *
      * @param event the event
      */
@@ -28,10 +29,9 @@ public interface EventLoopListener {
     }
 
     /**
-     * The loop refused the event; {@code addEvent} throws. Follows {@link #accepted} when the queue
-     * or the encoder refused it; comes alone when the loop was stopping or down.
+     * The loop refused the event after {@link #accepted}; {@code addEvent} throws.
      *
-     * @param event the event, with id 0 if it was never accepted
+     * @param event the event
      * @param reason why
      */
     default void rejected(ObservedEvent event, RejectionReason reason) {

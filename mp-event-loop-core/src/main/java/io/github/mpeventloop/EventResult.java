@@ -75,7 +75,11 @@ public final class EventResult<R> {
         return itemCount;
     }
 
-    /** Whether the stream ended because it was cancelled. */
+    /**
+     * Whether the event was cancelled: a stream that ended because it was cancelled, or an event
+     * whose future was cancelled (its {@link #error()} is then a
+     * {@link java.util.concurrent.CancellationException}).
+     */
     public boolean isCancelled() {
         return cancelled;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class IdleTracker {
 
     private final AtomicLong outstanding = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
     private final Object monitor = new Object();
 
     void add() {
@@ -14,6 +15,7 @@ final class IdleTracker {
     }
 
     void done() {
+        finished.incrementAndGet();
         if (outstanding.decrementAndGet() == 0) {
             synchronized (monitor) {
                 monitor.notifyAll();
@@ -23,6 +25,22 @@ final class IdleTracker {
 
     long outstanding() {
         return outstanding.get();
+    }
+
+    /**
+     * Waits until nothing is outstanding for as long as events keep finishing: false once
+     * {@code stallNanos} passed without any event finishing.
+     */
+    boolean awaitWhileProgressing(long stallNanos) throws InterruptedException {
+        while (true) {
+            long before = finished.get();
+            if (await(stallNanos)) {
+                return true;
+            }
+            if (finished.get() == before) {
+                return false;
+            }
+        }
     }
 
     /** Waits until nothing is outstanding; false if {@code timeoutNanos} passed first. */

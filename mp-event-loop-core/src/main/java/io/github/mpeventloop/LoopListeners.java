@@ -1,6 +1,7 @@
 package io.github.mpeventloop;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -36,10 +37,13 @@ final class LoopListeners {
         return counters.snapshot();
     }
 
-    /** How an event that ended with {@code error} (or none) ended. */
+    /** How an event that ended with {@code error} (or none) ended; {@code cancelled} when its caller cancelled it. */
     static EventOutcome outcomeOf(@Nullable Throwable error, boolean cancelled) {
+        if (cancelled && (error == null || error instanceof CancellationException)) {
+            return EventOutcome.CANCELLED;
+        }
         if (error == null) {
-            return cancelled ? EventOutcome.CANCELLED : EventOutcome.VALUE;
+            return EventOutcome.VALUE;
         }
         if (error instanceof EventTimeoutException) {
             return EventOutcome.TIMEOUT;
@@ -62,11 +66,6 @@ final class LoopListeners {
         if (!listeners.isEmpty()) {
             each(listener -> listener.rejected(event, reason));
         }
-    }
-
-    /** {@link #rejected} for an event refused before it was accepted. */
-    void refused(Event<?> event, RejectionReason reason) {
-        rejected(new Refused(event), reason);
     }
 
     void dispatched(ObservedEvent event) {
@@ -125,44 +124,6 @@ final class LoopListeners {
             } catch (RuntimeException e) {
                 LOG.warn("Event loop listener {} failed; the event goes on", listener, e);
             }
-        }
-    }
-
-    /** An event refused before it got an id. */
-    private record Refused(Event<?> event) implements ObservedEvent {
-
-        @Override
-        public long id() {
-            return 0;
-        }
-
-        @Override
-        public boolean isStream() {
-            return event instanceof CallEvent<?> call && call.isStreamed();
-        }
-
-        @Override
-        public int attempts() {
-            return 0;
-        }
-
-        @Override
-        public int workerId() {
-            return 0;
-        }
-
-        @Override
-        public long queueWaitNanos() {
-            return 0;
-        }
-
-        @Override
-        public long ageNanos() {
-            return 0;
-        }
-
-        @Override
-        public void carry(String key, String value) {
         }
     }
 }

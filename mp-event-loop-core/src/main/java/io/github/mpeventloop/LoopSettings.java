@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
 
-/** Everything an {@link EventLoop.Builder} collected, fixed when the loop is built. */
+/** Everything an {@link EventLoopBuilder} collected, fixed when the loop is built. */
 record LoopSettings(String name, int workers, Backend backend, List<String> jvmOptions, String javaExecutable,
         String classPath, String workerMainClass, Duration startTimeout, int maxFrameBytes, int queueCapacity,
         @Nullable Duration blockWhenFull, boolean hasResults, @Nullable ResultConsumer consumer,
@@ -17,5 +17,5 @@ record LoopSettings(String name, int workers, Backend backend, List<String> jvmO
         Map<String, Target> namedTargets, @Nullable Duration eventTimeout, int maxRestarts, Duration restartWindow,
         Duration restartBackoff, Duration maxRestartBackoff, long recycleAfterEvents, long recycleAboveHeapBytes,
         Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer, boolean classDataSharing,
-        @Nullable WorkerLauncherFactory workerLauncher) {
+        @Nullable WorkerLauncherFactory workerLauncher, Duration cancelGrace, Duration livenessTimeout) {
 }

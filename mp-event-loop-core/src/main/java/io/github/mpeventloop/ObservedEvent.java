@@ -6,7 +6,7 @@ package io.github.mpeventloop;
  */
 public interface ObservedEvent {
 
-    /** The event's id within its loop; 0 for an event refused before it got one. */
+    /** The event's id within its loop. */
     long id();
 
     /** The event the caller submitted. */

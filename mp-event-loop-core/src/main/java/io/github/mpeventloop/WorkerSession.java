@@ -3,10 +3,9 @@ package io.github.mpeventloop;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,61 +13,51 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.ProtocolException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The parent's side of one worker: the events sent to it and not yet answered, the thread that
- * reads its answers, and its window, the number of events it may hold at once. The window starts
- * at one and follows the worker's measured execution time so that about two milliseconds of work
- * wait in it: trivial events travel in large batches, while long events are handed out one at a
- * time, so that a busy worker does not hold events back from an idle one.
- *
- * <p>Only plain events count against the window: an asynchronous or streamed event occupies the
- * worker's event thread only for moments, so any number of them (up to the maximum window) may be
- * in flight besides the plain ones.
+ * The parent's side of one worker: the events sent to it and not yet answered ({@link InFlight}),
+ * the thread that reads its answers, and its {@link FlowWindow}, the number of events it may hold
+ * at once. It reports to its loop only through a {@link SessionListener}.
  *
  * <p>A worker is retired (recycled) by taking nothing new and shutting it down once its events
  * are answered; it is condemned when one of its events timed out, and then ended by force.
  */
 final class WorkerSession {
 
-    private static final long QUEUED_WORK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-
     private final WorkerLink worker;
-    private final LoopEngine engine;
+    private final SessionListener listener;
     private final JsonMapper mapper;
-    private final int maxWindow;
     private final long eventBudget;
     private long sent;
     private volatile boolean dying;
     private final AtomicInteger objects = new AtomicInteger();
     private final Instant startedAt = Instant.now();
-    private final ConcurrentHashMap<Long, PendingEvent> inFlight = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlightCount = new AtomicInteger();
-    private final AtomicInteger plainInFlight = new AtomicInteger();
+    private final InFlight inFlight = new InFlight();
+    private final FlowWindow window;
     private volatile long lastPlainAnswerNanos;
     /** Send sequence of the event this worker was condemned for, or of its fatal answer; 0 for none. */
     private volatile long endingSequence;
     private final AtomicLong eventsDone = new AtomicLong();
+    private final AtomicBoolean shutdownSent = new AtomicBoolean();
     private final Object drainMonitor = new Object();
     private long sendSequence;
-    private volatile long lastAnswerNanos;
-    private volatile int window = 1;
+    private final Heartbeat heartbeat = new Heartbeat();
     private volatile WorkerInfo.State state = WorkerInfo.State.READY;
     private volatile @Nullable String condemnedBecause;
-    private double averageNanos = -1;
     private final List<Runnable> deliveries = new ArrayList<>();
     private @Nullable Thread reader;
 
     /**
      * @param eventBudget events this worker may be sent before it is recycled, 0 for no limit
      */
-    WorkerSession(WorkerLink worker, LoopEngine engine, JsonMapper mapper, int maxWindow, long eventBudget) {
+    WorkerSession(WorkerLink worker, SessionListener listener, JsonMapper mapper, int maxWindow, long eventBudget) {
         this.worker = worker;
-        this.engine = engine;
+        this.listener = listener;
         this.mapper = mapper;
-        this.maxWindow = maxWindow;
+        this.window = new FlowWindow(maxWindow);
         this.eventBudget = eventBudget;
     }
 
@@ -76,8 +65,13 @@ final class WorkerSession {
         return worker.id();
     }
 
-    WorkerLink worker() {
+    WorkerLink link() {
         return worker;
+    }
+
+    /** Process id of the worker. */
+    long pid() {
+        return worker.pid();
     }
 
     void startReading(String threadName) {
@@ -87,12 +81,17 @@ final class WorkerSession {
         thread.start();
     }
 
+    /** Whether the worker takes new events: ready, not retiring, dying nor condemned. */
+    boolean isAccepting() {
+        return state == WorkerInfo.State.READY && !dying && condemnedBecause == null;
+    }
+
     /** How many more events the worker may be sent now. */
     int freeSlots() {
-        if (state != WorkerInfo.State.READY || dying || condemnedBecause != null) {
+        if (!isAccepting()) {
             return 0;
         }
-        int room = Math.min(window - plainInFlight.get(), maxWindow - inFlightCount.get());
+        int room = window.room(inFlight.plainCount(), inFlight.count());
         return eventBudget > 0 ? (int) Math.min(room, eventBudget - sent) : room;
     }
 
@@ -113,56 +112,54 @@ final class WorkerSession {
         if (event.stream != null) {
             event.stream.sent();
         }
-        inFlight.put(event.id, event);
-        inFlightCount.incrementAndGet();
-        if (event.isPlain()) {
-            plainInFlight.incrementAndGet();
-        }
+        inFlight.add(event);
         worker.writer().append(event.frame);
         if (event.cancelRequested) {
-            appendCancel(event.id);
+            ParentFrames.cancel(worker.writer(), event.id, false);
         }
         return true;
     }
 
     /** Gives a stream of this worker {@code items} more credit, at once. */
     void credit(PendingEvent event, long items) {
-        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.containsKey(event.id)) {
-            return;
+        if (holds(event)) {
+            ParentFrames.credit(worker.writer(), event.id, items);
+            flush();
         }
-        try {
-            Frames.append(worker.writer(), mapper, Frames.CREDIT, out -> {
-                out.writeNumberProperty("id", event.id);
-                out.writeNumberProperty("items", items);
-            });
-        } catch (RuntimeException e) {
-            return;
-        }
-        flush();
     }
 
     /** Asks the worker to stop a stream or cancel an awaited stage, at once. */
     void cancel(PendingEvent event) {
-        if (state == WorkerInfo.State.STOPPED || event.session != this || !inFlight.containsKey(event.id)) {
-            return;
-        }
-        appendCancel(event.id);
-        flush();
+        cancel(event, false);
     }
 
-    private void appendCancel(long id) {
-        Frames.append(worker.writer(), mapper, Frames.CANCEL, out -> out.writeNumberProperty("id", id));
+    /** Asks the worker to cancel an event at once: a plain one is dropped, or interrupted if {@code interrupt}. */
+    void cancel(PendingEvent event, boolean interrupt) {
+        if (holds(event)) {
+            ParentFrames.cancel(worker.writer(), event.id, interrupt);
+            flush();
+        }
+    }
+
+    private boolean holds(PendingEvent event) {
+        return state != WorkerInfo.State.STOPPED && event.session == this && inFlight.contains(event.id);
+    }
+
+    /** Sends a {@code ping}, at once; its {@code pong} comes back through the reader. */
+    void ping(long nowNanos) {
+        if (state != WorkerInfo.State.STOPPED) {
+            ParentFrames.ping(worker.writer(), heartbeat.pingSent(nowNanos));
+            flush();
+        }
+    }
+
+    Heartbeat heartbeat() {
+        return heartbeat;
     }
 
     /** The asynchronous and streamed events in flight, for the watchdog. */
     List<PendingEvent> concurrentEvents() {
-        List<PendingEvent> events = new ArrayList<>();
-        for (PendingEvent event : inFlight.values()) {
-            if (!event.isPlain()) {
-                events.add(event);
-            }
-        }
-        return events;
+        return inFlight.concurrent();
     }
 
     /** Tells the worker to forget objects its callers dropped; sent with the next flush. */
@@ -170,13 +167,7 @@ final class WorkerSession {
         if (state == WorkerInfo.State.STOPPED) {
             return;
         }
-        Frames.append(worker.writer(), mapper, Frames.RELEASE, out -> {
-            out.writeArrayPropertyStart("objects");
-            for (long id : objectIds) {
-                out.writeNumber(id);
-            }
-            out.writeEndArray();
-        });
+        ParentFrames.release(worker.writer(), objectIds);
         objects.addAndGet(-objectIds.size());
     }
 
@@ -206,18 +197,21 @@ final class WorkerSession {
         boolean bye = false;
         Throwable cause = null;
         AnswerReader answers = new AnswerReader(mapper);
-        worker.reader().setBeforeBlocking(() -> engine.deliverPending(this));
+        worker.reader().setBeforeBlocking(() -> listener.deliverPending(this));
         try {
             FrameReader.Frame frame;
             while ((frame = worker.reader().next()) != null) {
                 AnswerReader.Answer answer = answers.read(frame, inFlight::get);
                 String type = answer.type;
-                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type) || Frames.END.equals(type)) {
+                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type) || Frames.END.equals(type)
+                        || Frames.CANCELLED.equals(type)) {
                     answer(answer);
                 } else if (Frames.ITEM.equals(type)) {
                     item(answer);
+                } else if (Frames.PONG.equals(type)) {
+                    heartbeat.pong();
                 } else if (Frames.RECYCLE.equals(type)) {
-                    engine.retire(this, "its heap after collection reached " + answer.heap + " bytes");
+                    listener.retireRequested(this, "its heap after collection reached " + answer.heap + " bytes");
                 } else if (Frames.BYE.equals(type)) {
                     bye = true;
                     break;
@@ -228,13 +222,12 @@ final class WorkerSession {
         } catch (IOException | RuntimeException e) {
             cause = e;
         }
-        engine.deliverPending(this);
-        engine.sessionEnded(this, bye, cause);
+        listener.deliverPending(this);
+        listener.ended(this, bye, cause);
     }
 
     private void answer(AnswerReader.Answer answer) throws ProtocolException {
-        PendingEvent event = inFlight.remove(answer.id);
-        lastAnswerNanos = System.nanoTime();
+        PendingEvent event = inFlight.take(answer.id);
         if (event == null) {
             if (condemnedBecause != null) {
                 return;
@@ -247,19 +240,22 @@ final class WorkerSession {
             endingSequence = event.sendSequence;
         }
         boolean end = Frames.END.equals(answer.type);
-        if (end != event.isStream() && !(event.isStream() && Frames.ERROR.equals(answer.type))) {
+        boolean cancelled = Frames.CANCELLED.equals(answer.type);
+        if (!cancelled && end != event.isStream() && !(event.isStream() && Frames.ERROR.equals(answer.type))) {
             throw new ProtocolException("worker " + id() + " answered event " + answer.id + " with \"" + answer.type
                     + "\", which does not fit a " + event.kind.mode().name().toLowerCase() + " event");
         }
         if (event.isPlain()) {
-            lastPlainAnswerNanos = lastAnswerNanos;
-            plainInFlight.decrementAndGet();
-            adaptWindow(Math.max(0, answer.nanos));
+            lastPlainAnswerNanos = System.nanoTime();
+            inFlight.plainAnswered();
+            if (!cancelled) {
+                window.answered(answer.nanos);
+            }
         }
-        engine.answered(this, event, answer);
+        listener.answered(this, event, answer);
         long done = eventsDone.incrementAndGet();
-        int left = inFlightCount.decrementAndGet();
-        engine.afterAnswer(this, done);
+        int left = inFlight.settle();
+        listener.afterAnswer(this, done);
         if (left == 0 && state != WorkerInfo.State.READY) {
             synchronized (drainMonitor) {
                 drainMonitor.notifyAll();
@@ -268,7 +264,7 @@ final class WorkerSession {
                 sendShutdown();
             }
         }
-        engine.capacityChanged();
+        listener.capacityChanged();
     }
 
     /** One item of a stream. */
@@ -285,13 +281,7 @@ final class WorkerSession {
             throw new ProtocolException("worker " + id() + " sent an item of event " + answer.id
                     + ", which is not a stream");
         }
-        engine.item(this, event, answer);
-    }
-
-    private void adaptWindow(long nanos) {
-        averageNanos = averageNanos < 0 ? nanos : averageNanos * 0.875 + nanos * 0.125;
-        long fit = 1 + (long) (QUEUED_WORK_NANOS / Math.max(1.0, averageNanos));
-        window = (int) Math.max(1, Math.min(maxWindow, fit));
+        listener.item(this, event, answer);
     }
 
     /** Results this session's reader collected for the consumer; reader thread only. */
@@ -307,51 +297,33 @@ final class WorkerSession {
             }
             state = WorkerInfo.State.RETIRING;
         }
-        if (inFlightCount.get() == 0) {
+        if (inFlight.count() == 0) {
             sendShutdown();
         }
         return true;
     }
 
-    /**
-     * The plain event sent longest ago and not answered, which is the one the worker runs now (it
-     * runs its plain events one at a time in the order sent; asynchronous and streamed events do
-     * not hold its thread), with when it started: when it was sent or when the plain one before it
-     * was answered, whichever is later.
-     */
+    /** The plain event the worker runs now: it runs them one at a time, in the order sent. */
     @Nullable PendingEvent running() {
-        PendingEvent oldest = null;
-        for (PendingEvent event : inFlight.values()) {
-            if (event.isPlain() && (oldest == null || event.sendSequence < oldest.sendSequence)) {
-                oldest = event;
-            }
-        }
-        return oldest;
+        return inFlight.oldestPlain();
     }
 
+    /** When the running event started: when it was sent or the plain one before it was answered. */
     long runningSince(PendingEvent event) {
         return Math.max(event.sentNanos, lastPlainAnswerNanos);
     }
 
     /** Takes an event away because it timed out, and marks this worker for ending; null if it was answered meanwhile. */
     @Nullable PendingEvent condemn(PendingEvent event, String because) {
-        PendingEvent removed = inFlight.remove(event.id);
+        PendingEvent removed = inFlight.remove(event);
         if (removed != null) {
             condemnedBecause = because;
             endingSequence = removed.sendSequence;
-            inFlightCount.decrementAndGet();
-            if (removed.isPlain()) {
-                plainInFlight.decrementAndGet();
-            }
         }
         return removed;
     }
 
-    /**
-     * The send sequence of the event the worker was condemned for, or of the event it answered
-     * with a fatal error; 0 if neither happened. Of the events still unanswered, only asynchronous
-     * and streamed ones sent before it can have started.
-     */
+    /** The send sequence of the event the worker was condemned for or answered fatally; 0 if none. */
     long endingSequence() {
         return endingSequence;
     }
@@ -371,12 +343,7 @@ final class WorkerSession {
         synchronized (drainMonitor) {
             drainMonitor.notifyAll();
         }
-        List<PendingEvent> left = new ArrayList<>(inFlight.values());
-        inFlight.clear();
-        inFlightCount.set(0);
-        plainInFlight.set(0);
-        left.sort(Comparator.comparingLong(event -> event.sendSequence));
-        return left;
+        return inFlight.clear();
     }
 
     /** Stops sending to this worker and waits up to {@code timeoutNanos} for its answers. */
@@ -386,7 +353,7 @@ final class WorkerSession {
             if (state == WorkerInfo.State.READY) {
                 state = WorkerInfo.State.STOPPING;
             }
-            while (inFlightCount.get() > 0 && state != WorkerInfo.State.STOPPED) {
+            while (inFlight.count() > 0 && state != WorkerInfo.State.STOPPED) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return false;
@@ -397,10 +364,17 @@ final class WorkerSession {
         return true;
     }
 
-    /** Asks the worker to exit once it answered everything. */
+    /**
+     * Asks the worker to exit once it answered everything; only the first call sends the frame
+     * (retiring, the last answer of a retiring worker and stopping may all ask), so that a second
+     * write can never meet the channel the worker closed after its goodbye.
+     */
     void sendShutdown() {
+        if (!shutdownSent.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            Frames.append(worker.writer(), mapper, Frames.SHUTDOWN, out -> { });
+            ParentFrames.shutdown(worker.writer());
             worker.writer().flush();
         } catch (IOException | RuntimeException e) {
             worker.closeChannel();
@@ -420,6 +394,6 @@ final class WorkerSession {
     }
 
     WorkerInfo info() {
-        return new WorkerInfo(id(), worker.pid(), state, startedAt, eventsDone.get(), inFlightCount.get());
+        return new WorkerInfo(id(), worker.pid(), state, startedAt, eventsDone.get(), inFlight.count());
     }
 }

@@ -20,7 +20,7 @@ import io.github.mpeventloop.fixtures.Tasks;
 /** The seed's lifecycle: start, run, wait, stop, close, events before start, result delivery. */
 class LifecycleTest {
 
-    private static EventLoop.Builder threads(String name) {
+    private static EventLoopBuilder threads(String name) {
         return EventLoop.builder().name(name).backend(Backend.THREAD);
     }
 

@@ -2,15 +2,17 @@ package io.github.mpeventloop.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.unit.DataSize;
 
-import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.Backend;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.autoconfigure.MpEventLoopProperties.WhenFull;
 
 /**
- * Applies {@link MpEventLoopProperties} to an {@link EventLoop.Builder}.
+ * Applies {@link MpEventLoopProperties} to an {@link EventLoopBuilder}.
  */
 final class EventLoopBuilderMapper {
 
@@ -20,13 +22,13 @@ final class EventLoopBuilderMapper {
         this.properties = properties;
     }
 
-    EventLoop.Builder applyTo(EventLoop.Builder builder) {
+    EventLoopBuilder applyTo(EventLoopBuilder builder) {
         PropertyMapper map = PropertyMapper.get();
         MpEventLoopProperties.Queue queue = this.properties.getQueue();
         MpEventLoopProperties.Worker worker = this.properties.getWorker();
         map.from(this.properties::getName).to(builder::name);
         map.from(this.properties::getWorkers).to(builder::workers);
-        map.from(this.properties::getBackend).to(builder::backend);
+        map.from(this.properties::getBackend).as(EventLoopBuilderMapper::backend).to(builder::backend);
         map.from(this.properties::isHasResults).to(builder::hasResults);
         map.from(queue::getCapacity).to(builder::queueCapacity);
         if (queue.getWhenFull() == WhenFull.REJECT) {
@@ -51,6 +53,15 @@ final class EventLoopBuilderMapper {
         map.from(this.properties.getFrame()::getMaxSize).as(DataSize::toBytes).as(Math::toIntExact)
             .to(builder::maxFrameBytes);
         return builder;
+    }
+
+    /** "process" and "thread" are the core's; any other name is a backend module's, which supplies the launcher. */
+    static Backend backend(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "process" -> Backend.PROCESS;
+            case "thread" -> Backend.THREAD;
+            default -> Backend.EXTERNAL;
+        };
     }
 
     /** The configured JVM options, then {@code -Xmx} from the max heap (which, coming last, wins). */

@@ -1,11 +1,12 @@
 package io.github.mpeventloop.autoconfigure;
 
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 
 /**
- * Callback that customizes the {@link EventLoop.Builder} of the auto-configured loop after the
+ * Callback that customizes the {@link EventLoopBuilder} of the auto-configured loop after the
  * {@code mp.event-loop.*} properties were applied; for what has no property, such as
- * {@link EventLoop.Builder#register named targets}, a worker main class or a handler executor.
+ * {@link EventLoopBuilder#register named targets}, a worker main class or a handler executor.
  * Customizers run in {@link org.springframework.core.annotation.Order @Order} order.
  */
 @FunctionalInterface
@@ -16,5 +17,5 @@ public interface EventLoopCustomizer {
      *
      * @param builder the builder of the loop, with the properties applied
      */
-    void customize(EventLoop.Builder builder);
+    void customize(EventLoopBuilder builder);
 }

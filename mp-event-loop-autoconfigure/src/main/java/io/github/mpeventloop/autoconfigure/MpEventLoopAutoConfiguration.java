@@ -1,9 +1,5 @@
 package io.github.mpeventloop.autoconfigure;
 
-import java.time.Duration;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -12,19 +8,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.env.Environment;
 
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.spring.EventLoopLifecycle;
 import io.github.mpeventloop.spring.OutputHandlerRegistrar;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of an
- * {@link EventLoop} from the {@code mp.event-loop.*} properties (through the {@link EventLoopBuilder}
- * bean, which also makes any further loop the application declares), with a lifecycle for every
+ * {@link EventLoop} from the {@code mp.event-loop.*} properties (through an {@link EventLoopBuilder}
+ * bean, from which an application also builds further loops), with a lifecycle for every
  * {@code EventLoop} bean and their output handlers ({@link io.github.mpeventloop.ResultHandler}
  * beans and {@link io.github.mpeventloop.spring.OutputHandler @OutputHandler} methods). Backs off
  * inside a worker JVM, when {@code mp.event-loop.enabled} is false, and (for the loop itself) when
@@ -37,14 +34,20 @@ import io.github.mpeventloop.spring.OutputHandlerRegistrar;
 @EnableConfigurationProperties(MpEventLoopProperties.class)
 public final class MpEventLoopAutoConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MpEventLoopAutoConfiguration.class);
-    private static final String SHUTDOWN_PHASE_TIMEOUT = "spring.lifecycle.timeout-per-shutdown-phase";
-
+    /**
+     * A new {@link EventLoopBuilder} for every injection point (like Spring Boot's
+     * {@code RestClient.Builder}), with the {@code mp.event-loop.*} properties and the
+     * {@link EventLoopCustomizer} beans applied: the auto-configured loop is built from one, and
+     * an application declares further loops from others.
+     */
     @Bean
+    @Scope("prototype")
     @ConditionalOnMissingBean
     EventLoopBuilder mpEventLoopBuilder(MpEventLoopProperties properties,
             ObjectProvider<EventLoopCustomizer> customizers) {
-        return new EventLoopBuilder(properties, customizers.orderedStream().toList());
+        EventLoopBuilder builder = new EventLoopBuilderMapper(properties).applyTo(EventLoop.builder());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
     }
 
     @Bean(destroyMethod = "stop")
@@ -61,21 +64,17 @@ public final class MpEventLoopAutoConfiguration {
     }
 
     private static EventLoopLifecycle lifecycle(BeanFactory beanFactory, String loopBeanName) {
-        EventLoop eventLoop = beanFactory.getBean(loopBeanName, EventLoop.class);
         MpEventLoopProperties properties = beanFactory.getBean(MpEventLoopProperties.class);
-        Environment environment = beanFactory.getBean(Environment.class);
-        MpEventLoopProperties.Shutdown shutdown = properties.getShutdown();
-        Duration phaseTimeout = Binder.get(environment).bind(SHUTDOWN_PHASE_TIMEOUT, Duration.class)
-            .orElse(Duration.ofSeconds(30));
-        if (shutdown.getDrainTimeout().plus(shutdown.getStopTimeout()).compareTo(phaseTimeout) >= 0) {
-            LOG.warn("mp.event-loop.shutdown.drain-timeout ({}) plus stop-timeout ({}) is not below {} ({}): "
-                    + "the context may stop waiting for event loop '{}' before it has drained",
-                    shutdown.getDrainTimeout(), shutdown.getStopTimeout(), SHUTDOWN_PHASE_TIMEOUT, phaseTimeout,
-                    eventLoop.name());
-        }
-        EventLoopLifecycle lifecycle = new EventLoopLifecycle(eventLoop, shutdown.getDrainTimeout());
+        EventLoopLifecycle lifecycle = new EventLoopLifecycle(beanFactory.getBean(loopBeanName, EventLoop.class),
+                properties.getShutdown().getDrainTimeout());
         lifecycle.setAutoStartup(properties.isAutoStartup());
         return lifecycle;
+    }
+
+    /** The loop's shutdown phase gets the time its drain and stop need; see {@link ShutdownPhaseTimeout}. */
+    @Bean
+    static ShutdownPhaseTimeout mpEventLoopShutdownPhaseTimeout(Environment environment) {
+        return new ShutdownPhaseTimeout(environment);
     }
 
     @Bean

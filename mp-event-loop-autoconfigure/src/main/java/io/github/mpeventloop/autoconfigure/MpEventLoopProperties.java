@@ -11,12 +11,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import io.github.mpeventloop.Backend;
+import io.github.mpeventloop.EventLoopBuilder;
 
 /**
  * Configuration properties of the auto-configured {@link io.github.mpeventloop.EventLoop}, under
  * {@code mp.event-loop}. The class validates itself: an invalid value fails start-up with the
- * property's name.
+ * property's name. Defaults are the core's, the constants of {@link EventLoopBuilder}.
  */
 @ConfigurationProperties("mp.event-loop")
 public class MpEventLoopProperties implements Validator {
@@ -38,9 +38,11 @@ public class MpEventLoopProperties implements Validator {
 
     /**
      * Where events run: "process" for worker JVMs (isolated from this one), "thread" for threads of this JVM
-     * (same serialisation round trip, no isolation; for tests and debugging).
+     * (same serialisation round trip, no isolation; for tests and debugging), or the name of a backend
+     * module on the class path, such as "hazelcast" (mp-event-loop-hazelcast), whose auto-configuration
+     * supplies the launcher.
      */
-    private Backend backend = Backend.PROCESS;
+    private String backend = "process";
 
     /**
      * Number of workers that run events side by side.
@@ -88,11 +90,11 @@ public class MpEventLoopProperties implements Validator {
         this.autoStartup = autoStartup;
     }
 
-    public Backend getBackend() {
+    public String getBackend() {
         return this.backend;
     }
 
-    public void setBackend(Backend backend) {
+    public void setBackend(String backend) {
         this.backend = backend;
     }
 
@@ -215,7 +217,7 @@ public class MpEventLoopProperties implements Validator {
         /**
          * Number of events that may wait for a worker.
          */
-        private int capacity = 1000;
+        private int capacity = EventLoopBuilder.DEFAULT_QUEUE_CAPACITY;
 
         /**
          * What adding an event does when the queue is full: "block" waits up to the block timeout for room,
@@ -226,7 +228,7 @@ public class MpEventLoopProperties implements Validator {
         /**
          * How long adding an event waits for room in a full queue before it is rejected, with "block".
          */
-        private Duration blockTimeout = Duration.ofSeconds(10);
+        private Duration blockTimeout = EventLoopBuilder.DEFAULT_BLOCK_WHEN_FULL;
 
         public int getCapacity() {
             return this.capacity;
@@ -276,12 +278,12 @@ public class MpEventLoopProperties implements Validator {
         /**
          * How long a worker may take to start and complete its handshake.
          */
-        private Duration startTimeout = Duration.ofSeconds(30);
+        private Duration startTimeout = EventLoopBuilder.DEFAULT_START_TIMEOUT;
 
         /**
          * Most events sent to one worker ahead of its answers; the others wait in the queue.
          */
-        private int maxInFlight = 512;
+        private int maxInFlight = EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER;
 
         /**
          * Number of events after which a worker is replaced by a fresh one, between events; 0 never.
@@ -381,22 +383,22 @@ public class MpEventLoopProperties implements Validator {
          * Most workers replaced within the restart window; one more loss takes the loop down (it refuses new
          * events and its health is DOWN).
          */
-        private int maxRestarts = 5;
+        private int maxRestarts = EventLoopBuilder.DEFAULT_MAX_RESTARTS;
 
         /**
          * Window over which restarts are counted against the maximum.
          */
-        private Duration window = Duration.ofSeconds(30);
+        private Duration window = EventLoopBuilder.DEFAULT_RESTART_WINDOW;
 
         /**
          * Wait before replacing a lost worker, doubled for each recent restart.
          */
-        private Duration initialBackoff = Duration.ofMillis(100);
+        private Duration initialBackoff = EventLoopBuilder.DEFAULT_RESTART_BACKOFF;
 
         /**
          * Longest wait before replacing a lost worker.
          */
-        private Duration maxBackoff = Duration.ofSeconds(5);
+        private Duration maxBackoff = EventLoopBuilder.DEFAULT_MAX_RESTART_BACKOFF;
 
         public boolean isEnabled() {
             return this.enabled;
@@ -442,16 +444,19 @@ public class MpEventLoopProperties implements Validator {
     /** Graceful shutdown, when the application context closes. */
     public static class Shutdown {
 
+        /** Default drain timeout. */
+        static final Duration DEFAULT_DRAIN = Duration.ofSeconds(15);
+
         /**
          * How long shutdown waits for queued and running events and their output handlers to finish; events
          * still queued after it are failed and logged.
          */
-        private Duration drainTimeout = Duration.ofSeconds(20);
+        private Duration drainTimeout = DEFAULT_DRAIN;
 
         /**
          * How long, after draining, workers get to finish the events they hold before they are ended.
          */
-        private Duration stopTimeout = Duration.ofSeconds(5);
+        private Duration stopTimeout = EventLoopBuilder.DEFAULT_STOP_TIMEOUT;
 
         public Duration getDrainTimeout() {
             return this.drainTimeout;
@@ -478,7 +483,7 @@ public class MpEventLoopProperties implements Validator {
         /**
          * Largest frame either way; an event whose arguments are larger is refused when it is added.
          */
-        private DataSize maxSize = DataSize.ofMegabytes(16);
+        private DataSize maxSize = DataSize.ofBytes(EventLoopBuilder.DEFAULT_MAX_FRAME_BYTES);
 
         public DataSize getMaxSize() {
             return this.maxSize;

@@ -23,6 +23,7 @@ import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.EventRejectedException;
 import io.github.mpeventloop.EventTimeoutException;
 import io.github.mpeventloop.FrameTooLargeException;
@@ -109,10 +110,12 @@ class MpEventLoopAutoConfigurationTests {
             .run(context -> {
                 assertThat(context).hasSingleBean(EventLoopBuilder.class);
                 EventLoopBuilder builder = context.getBean(EventLoopBuilder.class);
-                EventLoop extra = builder.build(loop -> loop.workers(2));
+                EventLoopBuilder another = context.getBean(EventLoopBuilder.class);
+                assertThat(another).isNotSameAs(builder);
+                EventLoop extra = builder.workers(2).build();
                 assertThat(extra.name()).isEqualTo("second");
                 assertThat(extra.configuredWorkers()).isEqualTo(2);
-                assertThat(builder.build().configuredWorkers()).isEqualTo(3);
+                assertThat(another.build().configuredWorkers()).isEqualTo(3);
                 assertThat(context.getBean(EventLoop.class).configuredWorkers()).isEqualTo(3);
             });
     }
@@ -120,8 +123,7 @@ class MpEventLoopAutoConfigurationTests {
     @Test
     void anEventLoopBuilderTheApplicationDefinesBuildsTheAutoConfiguredLoop() {
         this.contextRunner
-            .withBean(EventLoopBuilder.class, () -> new EventLoopBuilder(new MpEventLoopProperties(),
-                    List.of(builder -> builder.name("from-my-builder").backend(Backend.THREAD))))
+            .withBean(EventLoopBuilder.class, () -> EventLoop.builder().name("from-my-builder").backend(Backend.THREAD))
             .run(context -> assertThat(context.getBean(EventLoop.class).name()).isEqualTo("from-my-builder"));
     }
 

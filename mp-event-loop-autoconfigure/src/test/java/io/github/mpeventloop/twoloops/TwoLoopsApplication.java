@@ -10,22 +10,22 @@ import org.springframework.stereotype.Component;
 
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.EventResult;
-import io.github.mpeventloop.autoconfigure.EventLoopBuilder;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.spring.OutputHandler;
 
-/** An application with two event loops, declared with the auto-configured {@link EventLoopBuilder}. */
+/** An application with two event loops, each built from the auto-configured {@link EventLoopBuilder} bean. */
 @SpringBootApplication
 public class TwoLoopsApplication {
 
     @Bean
     @Primary
-    EventLoop mainLoop(EventLoopBuilder loops) {
-        return loops.build(builder -> builder.name("main"));
+    EventLoop mainLoop(EventLoopBuilder builder) {
+        return builder.name("main").build();
     }
 
     @Bean
-    EventLoop imagesLoop(EventLoopBuilder loops) {
-        return loops.build(builder -> builder.name("images"));
+    EventLoop imagesLoop(EventLoopBuilder builder) {
+        return builder.name("images").build();
     }
 
     /** Output handlers of both loops, and what they saw. */

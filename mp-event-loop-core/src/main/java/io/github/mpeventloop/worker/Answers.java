@@ -75,6 +75,14 @@ final class Answers {
         });
     }
 
+    /** Writes {@code cancelled}: plain call {@code id} was cancelled, before it ran or while it ran. */
+    void cancelled(long id, long nanos) {
+        Frames.append(writer, mapper, Frames.CANCELLED, out -> {
+            out.writeNumberProperty("id", id);
+            out.writeNumberProperty("nanos", nanos);
+        });
+    }
+
     /**
      * Writes an {@code error}; {@code items} is the number of items a stream produced before it
      * failed, -1 for other calls. A fatal failure halts the worker after the frame is flushed.

@@ -56,11 +56,16 @@ final class CallRunner {
      * whose target returned a {@link CompletionStage} and a streamed call ({@code "mode":"stream"})
      * are handed to {@code followups}, which answer them later.
      */
-    void run(JsonNode call, Answers answers, Followups followups) {
+    void run(JsonNode call, Answers answers, Followups followups, PlainCalls plainCalls) {
         long id = call.path("id").asLong(-1);
         boolean output = call.path("output").asBoolean(true);
         String mode = call.path("mode").asString("");
         long start = System.nanoTime();
+        boolean plain = mode.isEmpty();
+        if (plain && !plainCalls.begin(id)) {
+            answers.cancelled(id, 0);
+            return;
+        }
         Object value = null;
         Object subject = null;
         Throwable failure = null;
@@ -70,6 +75,10 @@ final class CallRunner {
             subject = outcome.subject();
         } catch (Throwable e) {
             failure = e;
+        }
+        if (plain && plainCalls.end(id)) {
+            answers.cancelled(id, System.nanoTime() - start);
+            return;
         }
         if (failure == null && "stream".equals(mode)) {
             followups.stream(id, output, start, call.path("credit").asLong(0), value);
@@ -205,7 +214,7 @@ final class CallRunner {
         Object value = objects.named(name);
         if (value == null) {
             throw new IllegalStateException("no variable '" + name + "' in this worker: the worker initializer "
-                    + "did not make one (see EventLoop.Builder#workerInitializer)");
+                    + "did not make one (see EventLoopBuilder#workerInitializer)");
         }
         return value;
     }

@@ -3,7 +3,7 @@ package io.github.mpeventloop.worker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.concurrent.Semaphore;
 
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.Frames;
@@ -11,23 +11,44 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The worker's reader thread: reads the parent's frames while the event thread runs, and hands
+ * The worker's frame reading: reads the parent's frames while the event thread runs, and hands
  * them over in batches, all the frames that arrived together at once, just before it would wait
  * for more. Frames sent together are therefore queued together, in their order, before the event
  * thread takes the next step of any stream. The end of the channel and read failures reach the
  * event thread the same way.
+ *
+ * <p>Some frames are served on the reading thread itself, at once, even while the event thread is
+ * busy ({@link Sink#now}): {@code ping} and the {@code cancel} of a plain call.
+ *
+ * <p>Two reading threads take turns (a leader/follower pair, written by hand because no library
+ * thread pool hands a channel's reading role over mid-stream): whoever holds the baton reads. When
+ * the event thread is idle, the reading thread runs the tasks that arrived itself, which spares a
+ * lone event a thread hand-off, but first passes the baton to the other thread, so that the
+ * channel is still read, and pings still answered, while that task runs.
  */
 final class FrameInbox {
 
     /** What the reader hands to the event thread. */
     interface Sink {
-        void frames(List<JsonNode> frames);
+        /**
+         * A frame served on the reading thread at once; false when it goes to the event thread.
+         */
+        boolean now(JsonNode frame);
+
+        /**
+         * Frames that arrived together. When the sink runs them on the calling thread, it first
+         * runs {@code beforeRunning}, which lets the other reading thread go on reading.
+         */
+        void frames(List<JsonNode> frames, Runnable beforeRunning);
 
         /** The channel ended between frames. */
         void ended();
 
         /** Reading failed: protocol error, frame too large, I/O error. */
         void failed(IOException error);
+
+        /** Runs once on each reading thread before it reads. */
+        void enter();
     }
 
     private static final int MAX_BATCH = 256;
@@ -36,6 +57,9 @@ final class FrameInbox {
     private final JsonMapper mapper;
     private final Sink sink;
     private final List<JsonNode> batch = new ArrayList<>();
+    private final Semaphore baton = new Semaphore(1);
+    /** Written and read under the baton. */
+    private boolean finished;
 
     FrameInbox(FrameReader reader, JsonMapper mapper, Sink sink) {
         this.reader = reader;
@@ -44,56 +68,82 @@ final class FrameInbox {
     }
 
     void start() {
-        reader.setBeforeBlocking(this::handOver);
-        Thread thread = new Thread(this::read, "mp-event-loop-frame-reader");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void handOver() {
-        if (!batch.isEmpty()) {
-            sink.frames(List.copyOf(batch));
-            batch.clear();
+        reader.setBeforeBlocking(() -> { });
+        for (int i = 1; i <= 2; i++) {
+            Thread thread = new Thread(this::read, "mp-event-loop-frame-reader-" + i);
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 
     private void read() {
-        try {
-            FrameReader.Frame frame;
-            while ((frame = reader.next()) != null) {
-                batch.add(Frames.parse(mapper, frame));
-                if (batch.size() >= MAX_BATCH) {
-                    handOver();
-                }
+        sink.enter();
+        while (true) {
+            baton.acquireUninterruptibly();
+            if (finished) {
+                baton.release();
+                return;
             }
-            handOver();
-            sink.ended();
-        } catch (IOException e) {
-            handOver();
-            sink.failed(e);
-        } catch (RuntimeException e) {
-            handOver();
-            sink.failed(new IOException(e.toString(), e));
+            readWhileHolding();
         }
     }
 
-    /** Convenience for a sink made of lambdas. */
-    static Sink sink(Consumer<List<JsonNode>> frames, Runnable ended, Consumer<IOException> failed) {
-        return new Sink() {
-            @Override
-            public void frames(List<JsonNode> list) {
-                frames.accept(list);
+    /** Reads until this thread passes the baton on or reading is over. */
+    private void readWhileHolding() {
+        try {
+            while (true) {
+                if (!batch.isEmpty() && (batch.size() >= MAX_BATCH || !reader.hasBufferedFrame())) {
+                    if (handOver()) {
+                        return;
+                    }
+                    continue;
+                }
+                FrameReader.Frame frame = reader.next();
+                if (frame == null) {
+                    handOverAtEnd();
+                    sink.ended();
+                    finish();
+                    return;
+                }
+                JsonNode node = Frames.parse(mapper, frame);
+                if (!sink.now(node)) {
+                    batch.add(node);
+                }
             }
+        } catch (IOException e) {
+            handOverAtEnd();
+            sink.failed(e);
+            finish();
+        } catch (RuntimeException e) {
+            handOverAtEnd();
+            sink.failed(new IOException(e.toString(), e));
+            finish();
+        }
+    }
 
-            @Override
-            public void ended() {
-                ended.run();
-            }
+    /** Hands the batch over; true when this thread passed the baton on to run it. */
+    private boolean handOver() {
+        List<JsonNode> frames = List.copyOf(batch);
+        batch.clear();
+        boolean[] passed = {false};
+        sink.frames(frames, () -> {
+            passed[0] = true;
+            baton.release();
+        });
+        return passed[0];
+    }
 
-            @Override
-            public void failed(IOException error) {
-                failed.accept(error);
-            }
-        };
+    /** At the end of reading nobody needs the baton: what is left is handed over as it is. */
+    private void handOverAtEnd() {
+        finished = true;
+        if (!batch.isEmpty()) {
+            List<JsonNode> frames = List.copyOf(batch);
+            batch.clear();
+            sink.frames(frames, () -> { });
+        }
+    }
+
+    private void finish() {
+        baton.release();
     }
 }

@@ -54,9 +54,9 @@ final class Scheduler {
 
     /**
      * Hands over tasks that arrived together; runs them on the calling thread when the event
-     * thread is idle. Frame reader only.
+     * thread is idle, after {@code beforeRunning}. Frame reader only.
      */
-    void offer(List<Runnable> tasks) {
+    void offer(List<Runnable> tasks, Runnable beforeRunning) {
         Owner current = owner;
         if (current == null || !token.tryLock()) {
             synchronized (inboxMonitor) {
@@ -69,6 +69,7 @@ final class Scheduler {
         try {
             drainInbox();
             ready.addAll(tasks);
+            beforeRunning.run();
             int ran = 0;
             Runnable task;
             while (ran < MAX_INLINE && !current.finished() && (task = ready.pollFirst()) != null) {

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,7 @@ public final class WorkerLoop {
     private final LingerFlush lingerFlush;
     private final Answers answers;
     private final Scheduler scheduler = new Scheduler();
-    /** The frame reader runs tasks too (see {@link Scheduler#offer}); it takes the worker's context once. */
-    private boolean readerEntered;
+    private final PlainCalls plainCalls = new PlainCalls();
     private int workerId;
     private final Map<Long, StreamTask> streams = new HashMap<>();
     private final Map<Long, CompletionStage<?>> awaited = new HashMap<>();
@@ -90,9 +90,7 @@ public final class WorkerLoop {
         workerId = welcome.workerId();
         WorkerContext.enter(workerId, objects);
         heap = new HeapWatch(welcome.recycleAboveHeapBytes());
-        new FrameInbox(reader, mapper, FrameInbox.sink(this::received,
-                () -> scheduler.post(() -> channelEnded = true),
-                error -> scheduler.post(() -> readFailure = error))).start();
+        new FrameInbox(reader, mapper, inboxSink).start();
         try {
             scheduler.run(new Scheduler.Owner() {
                 @Override
@@ -141,18 +139,56 @@ public final class WorkerLoop {
         }
     }
 
-    /** Reader thread: frames that arrived together are queued together, in order. */
-    private void received(List<JsonNode> frames) {
-        List<Runnable> tasks = new java.util.ArrayList<>(frames.size());
-        for (JsonNode frame : frames) {
-            tasks.add(() -> handle(frame));
+    /** What the frame-reading threads hand to the event thread, and what they serve at once. */
+    private final FrameInbox.Sink inboxSink = new FrameInbox.Sink() {
+        @Override
+        public boolean now(JsonNode frame) {
+            switch (Frames.type(frame)) {
+                case Frames.PING -> {
+                    long seq = frame.path("seq").asLong();
+                    Frames.append(writer, mapper, Frames.PONG, out -> out.writeNumberProperty("seq", seq));
+                    flush();
+                    return true;
+                }
+                case Frames.CANCEL -> {
+                    return plainCalls.cancel(frame.path("id").asLong(), frame.path("interrupt").asBoolean(false));
+                }
+                case Frames.CALL -> {
+                    if (!frame.has("mode")) {
+                        plainCalls.received(frame.path("id").asLong(-1));
+                    }
+                    return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
         }
-        if (!readerEntered) {
-            readerEntered = true;
+
+        @Override
+        public void frames(List<JsonNode> frames, Runnable beforeRunning) {
+            List<Runnable> tasks = new ArrayList<>(frames.size());
+            for (JsonNode frame : frames) {
+                tasks.add(() -> handle(frame));
+            }
+            scheduler.offer(tasks, beforeRunning);
+        }
+
+        @Override
+        public void ended() {
+            scheduler.post(() -> channelEnded = true);
+        }
+
+        @Override
+        public void failed(IOException error) {
+            scheduler.post(() -> readFailure = error);
+        }
+
+        @Override
+        public void enter() {
             WorkerContext.enter(workerId, objects);
         }
-        scheduler.offer(tasks);
-    }
+    };
 
     private void handle(JsonNode node) {
         String type = Frames.type(node);
@@ -181,7 +217,7 @@ public final class WorkerLoop {
 
     private void call(JsonNode node) {
         try (TraceMdc trace = TraceMdc.open(node)) {
-            runner.run(node, answers, followups);
+            runner.run(node, answers, followups, plainCalls);
         }
         events++;
         HeapWatch watch = heap;

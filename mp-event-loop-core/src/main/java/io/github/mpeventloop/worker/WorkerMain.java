@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Main class of a worker JVM. Reads one line from standard input ({@code MPEL1 <secret> <socket
@@ -26,7 +28,12 @@ public final class WorkerMain {
     private WorkerMain() {
     }
 
+    /**
+     * Serves one parent: reads the handshake line, ignores terminal interrupts, connects and runs
+     * the worker loop.
+     */
     public static void main(String[] args) throws IOException {
+        ignoreTerminalInterrupts();
         InputStream stdin = System.in;
         String[] handshake = readLine(stdin).split(" ", 3);
         if (handshake.length != 3 || !WorkerProcessContract.HANDSHAKE_LINE_PREFIX.equals(handshake[0])) {
@@ -42,6 +49,21 @@ public final class WorkerMain {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Ignores SIGINT. A Ctrl-C in a terminal is sent to the whole foreground process group, the
+     * workers included, while ending the workers is their loop's decision (the parent drains and
+     * shuts them down). SIGTERM keeps its default action, so a SIGTERM sent to a worker alone
+     * still ends it. The JDK offers no supported API to ignore a signal; {@link Signal} from the
+     * {@code jdk.unsupported} module is the one the JDK keeps exported for exactly this use.
+     */
+    static void ignoreTerminalInterrupts() {
+        try {
+            Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+            // no SIGINT on this platform
+        }
     }
 
     private static String readLine(InputStream in) throws IOException {

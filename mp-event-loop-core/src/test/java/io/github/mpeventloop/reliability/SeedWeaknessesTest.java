@@ -17,6 +17,7 @@ import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.EventLoopStoppedException;
 import io.github.mpeventloop.RemoteEventException;
 import io.github.mpeventloop.ResultHandler;
@@ -34,7 +35,7 @@ import io.github.mpeventloop.fixtures.Tasks;
  */
 class SeedWeaknessesTest {
 
-    private static EventLoop.Builder loop(String name) {
+    private static EventLoopBuilder loop(String name) {
         return EventLoop.builder().name(name);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.ResultHandler;
 import io.github.mpeventloop.WorkerInfo;
 
@@ -35,7 +36,7 @@ class HazelcastBackendTest {
         }
     }
 
-    private static EventLoop.Builder loop(String name) {
+    private static EventLoopBuilder loop(String name) {
         return EventLoop.builder().name(name).workers(2)
                 .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent));
     }

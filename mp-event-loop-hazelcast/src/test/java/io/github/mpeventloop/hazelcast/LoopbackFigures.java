@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.ResultHandler;
 
 /**
@@ -32,7 +33,7 @@ public final class LoopbackFigures {
         System.exit(0);
     }
 
-    private static void report(String what, EventLoop.Builder builder, int events, int roundTrips)
+    private static void report(String what, EventLoopBuilder builder, int events, int roundTrips)
             throws InterruptedException {
         AtomicInteger handled = new AtomicInteger();
         CountDownLatch[] done = {new CountDownLatch(1)};

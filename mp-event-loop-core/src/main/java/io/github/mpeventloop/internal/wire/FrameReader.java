@@ -45,6 +45,15 @@ public final class FrameReader {
     public record Frame(byte[] array, int offset, int length) {
     }
 
+    /** Whether a whole frame is buffered, so that {@link #next()} returns without reading the channel. */
+    public boolean hasBufferedFrame() {
+        if (buffer.remaining() < 4) {
+            return false;
+        }
+        int length = buffer.getInt(buffer.position());
+        return length < 0 || length > maxFrameBytes || buffer.remaining() - 4 >= length;
+    }
+
     /**
      * Returns the next frame, or {@code null} when the channel ended cleanly between frames.
      *

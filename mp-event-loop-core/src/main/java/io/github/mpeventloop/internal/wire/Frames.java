@@ -35,6 +35,12 @@ public final class Frames {
     public static final String CREDIT = "credit";
     /** Parent to worker: stop a stream (answered with {@link #END}) or cancel an awaited stage. */
     public static final String CANCEL = "cancel";
+    /** Parent to worker: are you alive? Answered with {@link #PONG} by the worker's frame reader, even while an event runs. */
+    public static final String PING = "ping";
+    /** Worker to parent: answer to {@link #PING}, with its {@code seq}. */
+    public static final String PONG = "pong";
+    /** Worker to parent: a plain call was cancelled (dropped before it ran, or its value dropped after). */
+    public static final String CANCELLED = "cancelled";
     /** Worker to parent: its heap stays above the recycling threshold; the parent replaces it between events. */
     public static final String RECYCLE = "recycle";
     /** Parent to worker: forget the cached objects listed; no answer. */

@@ -1,0 +1,55 @@
+package io.github.mpeventloop;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What sessions report, routed to the owner of each: answers to the {@link AnswerPath}, the
+ * worker's own news to the {@link Supervisor}, room to the dispatcher's signal.
+ */
+final class SessionRouter implements SessionListener {
+
+    private final AnswerPath answers;
+    private final Supervisor supervisor;
+    private final DispatchSignal signal;
+
+    SessionRouter(AnswerPath answers, Supervisor supervisor, DispatchSignal signal) {
+        this.answers = answers;
+        this.supervisor = supervisor;
+        this.signal = signal;
+    }
+
+    @Override
+    public void answered(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+        answers.answered(session, event, answer);
+    }
+
+    @Override
+    public void item(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+        answers.item(session, event, answer);
+    }
+
+    @Override
+    public void deliverPending(WorkerSession session) {
+        answers.deliverPending(session);
+    }
+
+    @Override
+    public void afterAnswer(WorkerSession session, long eventsDone) {
+        supervisor.afterAnswer(session, eventsDone);
+    }
+
+    @Override
+    public void retireRequested(WorkerSession session, String because) {
+        supervisor.retire(session, because);
+    }
+
+    @Override
+    public void capacityChanged() {
+        signal.wake();
+    }
+
+    @Override
+    public void ended(WorkerSession session, boolean saidBye, @Nullable Throwable cause) {
+        supervisor.sessionEnded(session, saidBye, cause);
+    }
+}
