@@ -15,7 +15,7 @@ public enum EventOutcome {
     TIMEOUT,
     /** Its worker was lost while it was in flight, and it was not retried. */
     LOST,
-    /** The caller cancelled it (a stream, or an event still in the queue). */
+    /** The caller cancelled it ({@link EventFuture#cancel} or {@link EventStream#cancel()}), queued or running. */
     CANCELLED,
     /** It never ran: the loop stopped or went down first and handed it back. */
     HANDED_BACK

@@ -101,6 +101,33 @@ class ListenerTest {
     }
 
     @Test
+    void fivePlainEventsCancelledWhileQueuedEndOnceAsCancelledAndFiveRejectedAreCountedApart() {
+        Recording recording = new Recording();
+        EventLoop loop = EventLoop.builder().name("listener-cancel").queueCapacity(5).rejectWhenFull()
+                .listener(recording).build();
+        try {
+            List<EventFuture<Integer>> queued = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                queued.add(loop.addEvent(Tasks::addOne, i));
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> loop.addEvent(Tasks::addOne, 1)).isInstanceOf(EventRejectedException.class);
+            }
+            assertThat(queued).allSatisfy(future -> assertThat(future.cancel(false)).isTrue());
+
+            EventLoopStats stats = loop.stats();
+            assertThat(stats.completed(EventOutcome.CANCELLED)).isEqualTo(5);
+            assertThat(stats.completedTotal()).isEqualTo(5);
+            assertThat(stats.rejected(RejectionReason.QUEUE_FULL)).isEqualTo(5);
+            assertThat(recording.outcomes.values()).containsOnly(EventOutcome.CANCELLED);
+            assertThat(loop.queueDepth()).isZero();
+        } finally {
+            loop.close();
+        }
+        assertThat(loop.stats().completed(EventOutcome.HANDED_BACK)).isZero();
+    }
+
+    @Test
     void eventsRefusedByAStoppedLoopAndArgumentsThatCannotTravelAreRejectedWithTheirReason() {
         EventLoop loop = EventLoop.builder().name("listener-refused").backend(Backend.THREAD).build().start();
         try {

@@ -21,6 +21,7 @@ import org.springframework.core.annotation.Order;
 
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.Backend;
+import io.github.mpeventloop.EventFuture;
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.EventRejectedException;
 import io.github.mpeventloop.EventStream;
@@ -132,17 +133,15 @@ class MpEventLoopMetricsAutoConfigurationTests {
                     "mp.event-loop.queue.when-full=reject")
             .run(context -> {
                 EventLoop loop = context.getBean(EventLoop.class);
-                List<EventStream<Long>> queued = new ArrayList<>();
+                List<EventFuture<Integer>> queued = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
-                    queued.add(loop.addStream(Work::count, 10L));
+                    queued.add(loop.addEvent(Work::square, i));
                 }
                 for (int i = 0; i < 5; i++) {
                     assertThatExceptionOfType(EventRejectedException.class)
                         .isThrownBy(() -> loop.addEvent(Work::square, 2));
                 }
-                queued.forEach(EventStream::cancel);
-                assertThat(queued).allSatisfy(stream -> assertThat(stream.done().get(10, TimeUnit.SECONDS)
-                    .cancelled()).isTrue());
+                assertThat(queued).allSatisfy(future -> assertThat(future.cancel(false)).isTrue());
 
                 MeterRegistry registry = context.getBean(MeterRegistry.class);
                 assertThat(registry.get("mp.event.loop.rejected").tag("reason", "QUEUE_FULL").functionCounter()
