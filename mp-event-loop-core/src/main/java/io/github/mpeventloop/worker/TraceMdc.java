@@ -1,5 +1,8 @@
 package io.github.mpeventloop.worker;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -27,14 +30,28 @@ final class TraceMdc implements AutoCloseable {
         this.set = set;
     }
 
-    /** Opens the scope of the frame's trace context; does nothing when it carries none. */
+    /** Opens the scope of the trace context of a {@code call} frame; does nothing when it carries none. */
     static TraceMdc open(JsonNode call) {
         JsonNode context = call.path("context");
-        if (!context.isObject()) {
+        if (!context.isObject() || context.isEmpty()) {
             return NONE;
         }
-        String[] ids = ids(text(context, "traceparent"), text(context, "b3"), text(context, "X-B3-TraceId"),
-                text(context, "X-B3-SpanId"));
+        Map<String, String> fields = new HashMap<>();
+        for (Map.Entry<String, JsonNode> field : context.properties()) {
+            if (field.getValue().isString()) {
+                fields.put(field.getKey(), field.getValue().asString());
+            }
+        }
+        return open(fields);
+    }
+
+    /** Opens the scope of a call's trace context (its {@code context} fields); does nothing when there is none. */
+    static TraceMdc open(Map<String, String> context) {
+        if (context.isEmpty()) {
+            return NONE;
+        }
+        String[] ids = ids(context.get("traceparent"), context.get("b3"), context.get("X-B3-TraceId"),
+                context.get("X-B3-SpanId"));
         if (ids == null) {
             return NONE;
         }
@@ -62,11 +79,6 @@ final class TraceMdc implements AutoCloseable {
             return new String[] { b3TraceId, b3SpanId };
         }
         return null;
-    }
-
-    private static @Nullable String text(JsonNode context, String name) {
-        JsonNode value = context.get(name);
-        return value != null && value.isString() ? value.asString() : null;
     }
 
     private static boolean isHex(String text) {
