@@ -38,7 +38,7 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
 
     private EventLoop(LoopSettings settings, List<ResultHandler> handlers, List<EventLoopListener> listeners) {
         this.settings = settings;
-        JsonMapper mapper = WireMapper.create();
+        JsonMapper mapper = WireMapper.create(settings.wireLimits());
         CachedObjects objects = new CachedObjects();
         this.listeners = new LoopListeners(listeners);
         this.engine = new LoopEngine(settings, mapper, objects, this.listeners);

@@ -19,6 +19,7 @@ class DispatcherTest {
     private final List<WorkerSession> sessions = new ArrayList<>();
     private final List<PendingEvent> failed = new ArrayList<>();
     private final List<PendingEvent> sent = new ArrayList<>();
+    private final List<PendingEvent> cancelled = new ArrayList<>();
     private final Dispatcher dispatcher = new Dispatcher(queue, new Dispatcher.Loop() {
         @Override
         public boolean dispatching() {
@@ -36,17 +37,17 @@ class DispatcherTest {
         }
 
         @Override
+        public void cancelled(PendingEvent event) {
+            cancelled.add(event);
+        }
+
+        @Override
         public @Nullable PendingEvent rebuild(ObjectHandle handle) {
             return null;
         }
 
         @Override
         public void releaseDropped() {
-        }
-
-        @Override
-        public void cancelled(PendingEvent event) {
-            failed.add(event);
         }
 
         @Override
@@ -138,5 +139,20 @@ class DispatcherTest {
 
         assertThat(failed).containsExactly(both);
         assertThat(next.session).isNotNull();
+    }
+
+    @Test
+    void aPlainEventCancelledBeforeItWasSentIsEndedAsCancelledAndNeverSent() throws InterruptedException {
+        WorkerSession worker = session(1, 8);
+        sessions.add(worker);
+        PendingEvent dropped = plain(1);
+        dropped.cancelRequested = true;
+        PendingEvent next = plain(2);
+        queue(dropped, next);
+        dispatchAll();
+
+        assertThat(cancelled).containsExactly(dropped);
+        assertThat(dropped.session).isNull();
+        assertThat(next.session).isSameAs(worker);
     }
 }

@@ -1,12 +1,9 @@
 package io.github.mpeventloop.worker;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * Puts the trace and span ids of the trace context a {@code call} frame carries ({@code context}
@@ -28,21 +25,6 @@ final class TraceMdc implements AutoCloseable {
 
     private TraceMdc(boolean set) {
         this.set = set;
-    }
-
-    /** Opens the scope of the trace context of a {@code call} frame; does nothing when it carries none. */
-    static TraceMdc open(JsonNode call) {
-        JsonNode context = call.path("context");
-        if (!context.isObject() || context.isEmpty()) {
-            return NONE;
-        }
-        Map<String, String> fields = new HashMap<>();
-        for (Map.Entry<String, JsonNode> field : context.properties()) {
-            if (field.getValue().isString()) {
-                fields.put(field.getKey(), field.getValue().asString());
-            }
-        }
-        return open(fields);
     }
 
     /** Opens the scope of a call's trace context (its {@code context} fields); does nothing when there is none. */
