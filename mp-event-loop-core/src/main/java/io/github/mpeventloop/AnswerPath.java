@@ -33,9 +33,12 @@ final class AnswerPath {
     private final IdleTracker idle;
     private final EventQueue queue;
     private volatile @Nullable ResultConsumer consumer;
+    private final LoopListeners listeners;
 
-    AnswerPath(LoopSettings settings, JsonMapper mapper, HandlerChain handlers, IdleTracker idle, EventQueue queue) {
+    AnswerPath(LoopSettings settings, JsonMapper mapper, HandlerChain handlers, IdleTracker idle, EventQueue queue,
+            LoopListeners listeners) {
         this.settings = settings;
+        this.listeners = listeners;
         this.mapper = mapper;
         this.handlers = handlers;
         this.idle = idle;
@@ -86,6 +89,9 @@ final class AnswerPath {
         }
         Object value = answer.value;
         stream.received(value);
+        if (event.observed) {
+            listeners.item(event, answer.index);
+        }
         ResultConsumer current = consumer;
         if (!event.reachesHandlers() || !settings.hasResults()) {
             return;
@@ -164,7 +170,11 @@ final class AnswerPath {
         List<Event<?>> handedBack = new ArrayList<>();
         for (PendingEvent event : events) {
             if (event.ended.compareAndSet(false, true)) {
-                event.future.fail(failure.apply(reason + " (event " + event.id + ")"));
+                RuntimeException error = failure.apply(reason + " (event " + event.id + ")");
+                if (event.observed) {
+                    listeners.completed(event, EventOutcome.HANDED_BACK, error, 0);
+                }
+                event.future.fail(error);
                 event.future.handled();
                 idle.done();
                 handedBack.add(event.event);
@@ -209,6 +219,9 @@ final class AnswerPath {
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, error, workerId, executionNanos,
                 System.nanoTime() - event.submittedNanos, event.attempts, -1, stream != null, itemCount,
                 cancelled && (error == null || error instanceof CancellationException));
+        if (event.observed) {
+            listeners.completed(event, LoopListeners.outcomeOf(error, cancelled), error, executionNanos);
+        }
         if (error == null) {
             event.future.succeed(value);
         } else {

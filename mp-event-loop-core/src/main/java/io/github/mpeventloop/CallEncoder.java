@@ -1,6 +1,8 @@
 package io.github.mpeventloop;
 
 import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -189,13 +191,34 @@ final class CallEncoder {
         });
     }
 
+    /**
+     * Encodes with {@code context} written into the {@code call} frame as its {@code context}
+     * member (the fields listeners carry to the worker, such as a trace context). The encoding
+     * functions are built by the submitters, one per kind of call; the context rides along the
+     * thread that runs them, which is the submitting thread, so that none of them needs to know.
+     */
+    byte[] withContext(@Nullable Map<String, String> context, Supplier<byte[]> encoding) {
+        if (context == null || context.isEmpty()) {
+            return encoding.get();
+        }
+        CONTEXT.set(context);
+        try {
+            return encoding.get();
+        } finally {
+            CONTEXT.remove();
+        }
+    }
+
+    private static final ThreadLocal<Map<String, String>> CONTEXT = new ThreadLocal<>();
+
     private byte[] encode(long id, boolean output, @Nullable CallKind kind, CallForm form,
             java.util.function.Consumer<JsonGenerator> body) {
-        return DeepStack.runUnchecked(() -> encodeFrame(id, output, kind, form, body));
+        Map<String, String> context = CONTEXT.get();
+        return DeepStack.runUnchecked(() -> encodeFrame(id, output, kind, form, context, body));
     }
 
     private byte[] encodeFrame(long id, boolean output, @Nullable CallKind kind, CallForm form,
-            java.util.function.Consumer<JsonGenerator> body) {
+            @Nullable Map<String, String> context, java.util.function.Consumer<JsonGenerator> body) {
         FrameBuffer buffer = buffers.get();
         buffer.clear();
         int start = buffer.beginFrame();
@@ -210,6 +233,11 @@ final class CallEncoder {
                 if (kind.mode() == CallKind.Mode.STREAM) {
                     out.writeNumberProperty("credit", StreamState.WINDOW);
                 }
+            }
+            if (context != null) {
+                out.writeObjectPropertyStart("context");
+                context.forEach(out::writeStringProperty);
+                out.writeEndObject();
             }
             out.writeStringProperty("form", form.wireName());
             body.accept(out);

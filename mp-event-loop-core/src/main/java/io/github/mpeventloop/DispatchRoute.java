@@ -17,10 +17,12 @@ final class DispatchRoute implements Dispatcher.Loop {
     private final WorkerPool pool;
     private final AnswerPath answers;
     private final CachedObjects objects;
+    private final LoopListeners listeners;
 
     DispatchRoute(LoopSettings settings, BooleanSupplier dispatching, WorkerPool pool, AnswerPath answers,
-            CachedObjects objects) {
+            CachedObjects objects, LoopListeners listeners) {
         this.settings = settings;
+        this.listeners = listeners;
         this.dispatching = dispatching;
         this.pool = pool;
         this.answers = answers;
@@ -55,6 +57,13 @@ final class DispatchRoute implements Dispatcher.Loop {
                     + "with its state afresh", settings.name(), handle, handle.lostBecauseBeforeRevival());
         }
         return creation;
+    }
+
+    @Override
+    public void dispatched(PendingEvent event) {
+        if (event.observed) {
+            listeners.dispatched(event);
+        }
     }
 
     @Override

@@ -41,6 +41,9 @@ final class Dispatcher implements Runnable {
 
         /** Tells workers to release the objects their callers dropped. */
         void releaseDropped();
+
+        /** An event was handed to a worker's session. */
+        void dispatched(PendingEvent event);
     }
 
     private final EventQueue queue;
@@ -185,6 +188,7 @@ final class Dispatcher implements Runnable {
             }
             return;
         }
+        loop.dispatched(event);
         if (session.buffered() >= FLUSH_BYTES) {
             session.flush();
         }

@@ -36,21 +36,23 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
     private final LoopEngine engine;
     private final Submitter submitter;
     private final WorkerSetup setup;
+    private final LoopListeners listeners;
 
-    private EventLoop(LoopSettings settings, List<ResultHandler> handlers) {
+    private EventLoop(LoopSettings settings, List<ResultHandler> handlers, List<EventLoopListener> listeners) {
         this.settings = settings;
         JsonMapper mapper = WireMapper.create(settings.wireLimits());
         CachedObjects objects = new CachedObjects();
-        this.engine = new LoopEngine(settings, mapper, objects);
-        this.submitter = new Submitter(settings, mapper, objects, engine);
+        this.listeners = new LoopListeners(listeners);
+        this.engine = new LoopEngine(settings, mapper, objects, this.listeners);
+        this.submitter = new Submitter(settings, mapper, objects, engine, this.listeners);
         this.setup = new WorkerSetup(submitter, settings.workerInitializer());
         engine.useSetup(setup::firstEvents);
         handlers.forEach(engine.handlers()::add);
         settings.namedTargets().forEach(submitter::register);
     }
 
-    static EventLoop create(LoopSettings settings, List<ResultHandler> handlers) {
-        return new EventLoop(settings, handlers);
+    static EventLoop create(LoopSettings settings, List<ResultHandler> handlers, List<EventLoopListener> listeners) {
+        return new EventLoop(settings, handlers, listeners);
     }
 
     /** A builder with the defaults: one process worker, results delivered on a consumer thread. */
@@ -207,6 +209,26 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
         return engine.handlers().handlers();
     }
 
+    // ---------------------------------------------------------------- listeners
+
+    /**
+     * Adds a listener of every event and worker of this loop from now on; one present already is
+     * not added twice. {@link EventLoopBuilder#listener(EventLoopListener)} sees every event from the first.
+     */
+    public EventLoop addListener(EventLoopListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public boolean removeListener(EventLoopListener listener) {
+        return listeners.remove(listener);
+    }
+
+    /** The loop's own counts of events and workers since it was built, whatever the output handlers do. */
+    public EventLoopStats stats() {
+        return listeners.stats();
+    }
+
     // ---------------------------------------------------------------- targets by name
 
     /** Registers {@code target} under {@code name}, for {@link #addEvent(String, Object...)}. */
@@ -331,6 +353,11 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
     /** Events sent to workers and not yet answered. */
     public int inFlight() {
         return workers().stream().mapToInt(WorkerInfo::inFlight).sum();
+    }
+
+    /** The number of workers the loop keeps running ({@link EventLoopBuilder#workers(int)}). */
+    public int configuredWorkers() {
+        return settings.workers();
     }
 
     /** The live workers. */

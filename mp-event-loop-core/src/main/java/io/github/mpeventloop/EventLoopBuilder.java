@@ -70,6 +70,7 @@ public final class EventLoopBuilder {
     private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private int maxInFlightPerWorker = DEFAULT_MAX_IN_FLIGHT_PER_WORKER;
     private final List<ResultHandler> handlers = new ArrayList<>();
+    private final List<EventLoopListener> listeners = new ArrayList<>();
     private final Map<String, Target> namedTargets = new LinkedHashMap<>();
     private @Nullable Duration eventTimeout;
     private int maxRestarts = DEFAULT_MAX_RESTARTS;
@@ -220,6 +221,12 @@ public final class EventLoopBuilder {
      */
     public EventLoopBuilder consumer(ResultConsumer consumer) {
         this.consumer = consumer;
+        return this;
+    }
+
+    /** A listener of every event and worker of the loop, from the first (see {@link EventLoopListener}). */
+    public EventLoopBuilder listener(EventLoopListener listener) {
+        this.listeners.add(listener);
         return this;
     }
 
@@ -386,6 +393,6 @@ public final class EventLoopBuilder {
                 recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher, cancelGrace, livenessTimeout,
                 ownerShutdownGrace, new WireLimits(maxFrameBytes, maxNestingDepth, maxNumberLength,
                         Math.min(maxStringLength, maxFrameBytes)));
-        return EventLoop.create(settings, List.copyOf(handlers));
+        return EventLoop.create(settings, List.copyOf(handlers), List.copyOf(listeners));
     }
 }

@@ -51,6 +51,7 @@ final class LoopEngine {
     private final Canceller canceller;
     private final Liveness liveness;
     private final JsonMapper mapper;
+    private final LoopListeners listeners;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
     private volatile boolean dispatching;
@@ -61,13 +62,15 @@ final class LoopEngine {
     private @Nullable ScheduledExecutorService timer;
     private @Nullable ExitOwner exitOwner;
 
-    LoopEngine(LoopSettings settings, JsonMapper mapper, CachedObjects objects) {
+    LoopEngine(LoopSettings settings, JsonMapper mapper, CachedObjects objects, LoopListeners listeners) {
         this.settings = settings;
         this.mapper = mapper;
         this.objects = objects;
+        this.listeners = listeners;
         this.queue = new EventQueue(settings.queueCapacity(), signal::wake);
-        this.answers = new AnswerPath(settings, mapper, handlers, idle, queue);
-        this.supervisor = new Supervisor(settings, mapper, new SupervisedLoop(), queue, pool, objects, answers, idle);
+        this.answers = new AnswerPath(settings, mapper, handlers, idle, queue, listeners);
+        this.supervisor = new Supervisor(settings, mapper, new SupervisedLoop(), queue, pool, objects, answers, idle,
+                listeners);
         this.watchdog = new Watchdog(pool, answers);
         this.canceller = new Canceller(settings, queue, answers);
         this.liveness = new Liveness(settings, pool);
@@ -128,10 +131,12 @@ final class LoopEngine {
      */
     void accept(PendingEvent pending) {
         if (state == State.STOPPING || !accepting) {
+            rejected(pending, RejectionReason.STOPPED);
             throw new EventLoopStoppedException("loop " + settings.name() + " is stopping and takes no new events");
         }
         String down = supervisor.downReason();
         if (down != null) {
+            rejected(pending, RejectionReason.DOWN);
             throw new EventRejectedException("loop " + settings.name() + " is down: " + down);
         }
         idle.add();
@@ -143,6 +148,7 @@ final class LoopEngine {
             queued = queue.offer(pending, block == null ? 0 : block.toNanos());
         } catch (InterruptedException e) {
             idle.done();
+            rejected(pending, RejectionReason.INTERRUPTED);
             Thread.currentThread().interrupt();
             EventRejectedException rejected = new EventRejectedException("interrupted while waiting for room in the "
                     + "queue of loop " + settings.name());
@@ -151,8 +157,15 @@ final class LoopEngine {
         }
         if (!queued) {
             idle.done();
+            rejected(pending, RejectionReason.QUEUE_FULL);
             throw new EventRejectedException("the queue of loop " + settings.name() + " is full ("
                     + settings.queueCapacity() + " events)" + (block == null ? "" : " and stayed full for " + block));
+        }
+    }
+
+    private void rejected(PendingEvent pending, RejectionReason reason) {
+        if (pending.observed) {
+            listeners.rejected(pending, reason);
         }
     }
 
@@ -196,7 +209,7 @@ final class LoopEngine {
             dispatching = true;
             state = State.RUNNING;
             Thread thread = daemon("dispatcher").newThread(new Dispatcher(queue,
-                    new DispatchRoute(settings, () -> dispatching, pool, answers, objects), signal));
+                    new DispatchRoute(settings, () -> dispatching, pool, answers, objects, listeners), signal));
             dispatcher = thread;
             thread.start();
             startWorkers(threads);

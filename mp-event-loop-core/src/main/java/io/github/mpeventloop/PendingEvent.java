@@ -11,12 +11,16 @@ import tools.jackson.databind.JavaType;
  * {@code call} frame (made at submission, in the caller's thread) and the type its value is read
  * back as.
  */
-final class PendingEvent {
+final class PendingEvent implements ObservedEvent {
 
     final long id;
     final Event<Object> event;
     final EventFuture<Object> future;
-    final byte[] frame;
+    /** The frame of an event not encoded yet. */
+    static final byte[] NOT_ENCODED = new byte[0];
+
+    /** Written once, at submission, before the event is queued. */
+    byte[] frame;
     final JavaType resultType;
     final long submittedNanos;
     /** Nanos of the event's timeout, 0 for none. */
@@ -46,6 +50,10 @@ final class PendingEvent {
     final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     /** The mirrored properties of a proxy call's answer. */
     volatile java.util.@Nullable Map<String, Object> mirror;
+    /** Whether the loop's listeners follow it: it was accepted through {@code submit}. */
+    volatile boolean observed;
+    /** Fields listeners asked to carry in its frame; {@code null} for none. */
+    java.util.@Nullable Map<String, String> carried;
 
     PendingEvent(long id, Event<?> event, byte[] frame, JavaType resultType, long timeoutNanos,
             List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
@@ -75,7 +83,8 @@ final class PendingEvent {
         return kind.isPlain();
     }
 
-    boolean isStream() {
+    @Override
+    public boolean isStream() {
         return kind.mode() == CallKind.Mode.STREAM;
     }
 
@@ -86,5 +95,44 @@ final class PendingEvent {
     /** Whether output handlers see this event's result: not for no-output events nor proxy calls. */
     boolean reachesHandlers() {
         return event.hasOutput() && proxy == null;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public Event<?> event() {
+        return event;
+    }
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public int workerId() {
+        WorkerSession last = session;
+        return last == null ? 0 : last.id();
+    }
+
+    @Override
+    public long queueWaitNanos() {
+        return attempts == 0 ? 0 : sentNanos - submittedNanos;
+    }
+
+    @Override
+    public long ageNanos() {
+        return System.nanoTime() - submittedNanos;
+    }
+
+    @Override
+    public void carry(String key, String value) {
+        if (carried == null) {
+            carried = new java.util.LinkedHashMap<>();
+        }
+        carried.put(key, value);
     }
 }

@@ -34,11 +34,14 @@ final class Submitter {
     private final CallEncoder encoder;
     private final CachedObjects objects;
     private final LoopEngine engine;
+    private final LoopListeners listeners;
     private final AtomicLong eventIds = new AtomicLong();
     private final Map<String, LambdaTargets.Captured> namedTargets = new ConcurrentHashMap<>();
 
-    Submitter(LoopSettings settings, JsonMapper mapper, CachedObjects objects, LoopEngine engine) {
+    Submitter(LoopSettings settings, JsonMapper mapper, CachedObjects objects, LoopEngine engine,
+            LoopListeners listeners) {
         this.settings = settings;
+        this.listeners = listeners;
         this.mapper = mapper;
         this.encoder = new CallEncoder(mapper, settings.maxFrameBytes());
         this.objects = objects;
@@ -115,16 +118,34 @@ final class Submitter {
 
     /**
      * Makes an event ready for the queue: its id, its frame (encoded now, which may refuse it), its
-     * timeout, and its stream state.
+     * timeout, and its stream state. It is reported {@linkplain EventLoopListener#accepted accepted}
+     * before it is encoded, so that the fields listeners carry go into its frame.
      */
     private PendingEvent prepare(Event<?> event, LongFunction<byte[]> encode, CallKind kind,
             @Nullable EventStream<?> handle, List<ObjectHandle> pins, @Nullable Proxy<?> proxy) {
+        return prepare(event, encode, kind, handle, pins, proxy, true);
+    }
+
+    private PendingEvent prepare(Event<?> event, LongFunction<byte[]> encode, CallKind kind,
+            @Nullable EventStream<?> handle, List<ObjectHandle> pins, @Nullable Proxy<?> proxy, boolean observed) {
         long id = eventIds.incrementAndGet();
         Duration timeout = event.timeout() != null ? event.timeout() : settings.eventTimeout();
         StreamState stream = kind.mode() == CallKind.Mode.STREAM
                 ? new StreamState(handle, event.hasOutput() && proxy == null && settings.hasResults()) : null;
-        PendingEvent pending = new PendingEvent(id, event, encode.apply(id), kind, stream,
+        PendingEvent pending = new PendingEvent(id, event, PendingEvent.NOT_ENCODED, kind, stream,
                 timeout == null ? 0 : timeout.toNanos(), pins, proxy);
+        if (observed) {
+            pending.observed = true;
+            listeners.accepted(pending);
+        }
+        try {
+            pending.frame = encoder.withContext(pending.carried, () -> encode.apply(id));
+        } catch (RuntimeException e) {
+            if (observed) {
+                listeners.rejected(pending, RejectionReason.NOT_TRANSFERABLE);
+            }
+            throw e;
+        }
         if (stream != null) {
             stream.bind(pending, engine.streamLink());
             if (handle != null) {
@@ -237,7 +258,7 @@ final class Submitter {
         proxy.called();
         if (rebuildOnLoss) {
             handle.rebuildWith(() -> {
-                PendingEvent again = prepare(creation, encode, kind, null, List.of(handle), proxy);
+                PendingEvent again = prepare(creation, encode, kind, null, List.of(handle), proxy, false);
                 engine.countAccepted();
                 proxy.called();
                 return again;

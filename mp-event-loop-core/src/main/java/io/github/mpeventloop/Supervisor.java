@@ -53,6 +53,7 @@ final class Supervisor {
     private final CachedObjects objects;
     private final AnswerPath answers;
     private final IdleTracker idle;
+    private final LoopListeners listeners;
     private final RestartPolicy policy;
     private final AtomicInteger workerIds = new AtomicInteger();
     private final AtomicLong restarts = new AtomicLong();
@@ -64,8 +65,9 @@ final class Supervisor {
     private final Object setupLock = new Object();
 
     Supervisor(LoopSettings settings, JsonMapper mapper, Loop loop, EventQueue queue, WorkerPool pool,
-            CachedObjects objects, AnswerPath answers, IdleTracker idle) {
+            CachedObjects objects, AnswerPath answers, IdleTracker idle, LoopListeners listeners) {
         this.settings = settings;
+        this.listeners = listeners;
         this.mapper = mapper;
         this.loop = loop;
         this.queue = queue;
@@ -149,6 +151,7 @@ final class Supervisor {
             }
             pool.add(session);
         }
+        listeners.workerStarted(session.info());
     }
 
     /**
@@ -191,6 +194,11 @@ final class Supervisor {
         boolean running = loop.isRunning();
         if (running || !started.isEmpty()) {
             LOG.error("Loop {}: {}; {} event(s) in flight", settings.name(), message, started.size());
+        }
+        if (condemned != null || unresponsive != null) {
+            listeners.workerHung(session.info(), why);
+        } else {
+            listeners.workerLost(session.info(), message);
         }
         List<PendingEvent> retried = new ArrayList<>();
         for (PendingEvent event : started) {
@@ -308,6 +316,7 @@ final class Supervisor {
             return;
         }
         LOG.info("Loop {}: recycling worker {} because {}", settings.name(), session.id(), because);
+        listeners.workerRecycled(session.info(), because);
         startReplacement();
     }
 }

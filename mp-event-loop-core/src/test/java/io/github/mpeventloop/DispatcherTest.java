@@ -18,6 +18,7 @@ class DispatcherTest {
     private final EventQueue queue = new EventQueue(1000, () -> { });
     private final List<WorkerSession> sessions = new ArrayList<>();
     private final List<PendingEvent> failed = new ArrayList<>();
+    private final List<PendingEvent> sent = new ArrayList<>();
     private final List<PendingEvent> cancelled = new ArrayList<>();
     private final Dispatcher dispatcher = new Dispatcher(queue, new Dispatcher.Loop() {
         @Override
@@ -48,6 +49,11 @@ class DispatcherTest {
         @Override
         public void releaseDropped() {
         }
+
+        @Override
+        public void dispatched(PendingEvent event) {
+            sent.add(event);
+        }
     }, new DispatchSignal());
 
     private void dispatchAll() {
@@ -75,6 +81,7 @@ class DispatcherTest {
         assertThat(idle.info().inFlight()).isEqualTo(1);
         assertThat(busy.info().inFlight()).isEqualTo(1);
         assertThat(queue.size()).as("the second event waits: both windows are full").isEqualTo(1);
+        assertThat(sent).as("reported dispatched").extracting(event -> event.id).containsExactly(1L);
     }
 
     @Test

@@ -104,4 +104,12 @@ public @interface OutputHandler {
      */
     @AliasFor("value")
     String[] key() default {};
+
+    /**
+     * The event loop whose results this method handles, when the application has several: the
+     * bean name of an {@link io.github.mpeventloop.EventLoop} bean or a loop's
+     * {@linkplain io.github.mpeventloop.EventLoop#name() name}. Empty (the default) binds to the
+     * only loop, or to the {@code @Primary} one.
+     */
+    String loop() default "";
 }

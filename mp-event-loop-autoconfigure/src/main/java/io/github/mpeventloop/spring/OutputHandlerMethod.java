@@ -26,6 +26,7 @@ final class OutputHandlerMethod implements ResultHandler {
     private final Class<?> valueType;
     private final Set<String> keys;
     private final boolean stopsPropagation;
+    private final String loop;
 
     OutputHandlerMethod(Object bean, Method method, OutputHandler annotation) {
         if (method.getParameterCount() != 1) {
@@ -42,6 +43,12 @@ final class OutputHandlerMethod implements ResultHandler {
         this.keys = Set.copyOf(Arrays.asList(annotation.key()));
         Class<?> returnType = method.getReturnType();
         this.stopsPropagation = returnType == boolean.class || returnType == Boolean.class;
+        this.loop = annotation.loop();
+    }
+
+    /** The loop the method named, or empty for the default one. */
+    String loop() {
+        return this.loop;
     }
 
     @Override
@@ -76,6 +83,7 @@ final class OutputHandlerMethod implements ResultHandler {
     public String toString() {
         return "@OutputHandler " + this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName()
                 + "(" + this.method.getParameterTypes()[0].getSimpleName() + ")"
-                + (this.keys.isEmpty() ? "" : " keys " + this.keys.stream().sorted().collect(Collectors.joining(",")));
+                + (this.keys.isEmpty() ? "" : " keys " + this.keys.stream().sorted().collect(Collectors.joining(",")))
+                + (this.loop.isEmpty() ? "" : " of loop " + this.loop);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,8 +34,10 @@ import io.github.mpeventloop.ResultHandler;
 
 /**
  * Finds output handlers among the singleton beans, beans implementing {@link ResultHandler} and
- * methods annotated with {@link OutputHandler @OutputHandler}, and adds them to the application's
- * single {@link EventLoop} once all singletons exist (before the loop starts), in order: the
+ * methods annotated with {@link OutputHandler @OutputHandler}, and adds them to their
+ * {@link EventLoop} once all singletons exist (before the loops start): the loop a method names
+ * ({@link OutputHandler#loop()}), else the only loop bean or the {@code @Primary} one. Each loop
+ * gets its handlers in order: the
  * {@code @Order} of a method, else of its bean (its {@code @Bean} method, {@link Ordered}, or its
  * class); ties keep the order in which the beans were defined. A singleton created later is added
  * at the end.
@@ -47,7 +50,7 @@ public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializ
 
     private @Nullable ConfigurableListableBeanFactory beanFactory;
     private final Map<String, Object> found = new LinkedHashMap<>();
-    private volatile @Nullable EventLoop registeredTo;
+    private volatile @Nullable Loops registeredTo;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
@@ -61,11 +64,11 @@ public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializ
         if (!isCandidate(bean) || !isSingleton(beanName)) {
             return bean;
         }
-        EventLoop loop = this.registeredTo;
-        if (loop != null) {
+        Loops loops = this.registeredTo;
+        if (loops != null) {
             List<Registration> late = handlers(beanName, bean);
             late.sort(Comparator.comparingInt(Registration::order));
-            late.forEach(registration -> loop.addOutputHandler(registration.handler()));
+            late.forEach(registration -> loops.of(registration).addOutputHandler(registration.handler()));
             LOG.debug("Added output handlers of bean '{}', created after the others, at the end: {}", beanName, late);
         } else {
             synchronized (this.found) {
@@ -78,7 +81,8 @@ public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializ
     @Override
     public void afterSingletonsInstantiated() {
         ConfigurableListableBeanFactory factory = requireBeanFactory();
-        EventLoop loop = factory.getBeanProvider(EventLoop.class).getIfUnique();
+        Loops loops = new Loops(factory.getBeansOfType(EventLoop.class), factory.getBeanProvider(EventLoop.class)
+            .getIfUnique());
         List<Registration> registrations = new ArrayList<>();
         synchronized (this.found) {
             List<String> definitionOrder = Arrays.asList(factory.getBeanDefinitionNames());
@@ -90,19 +94,16 @@ public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializ
             }
             this.found.clear();
         }
-        if (loop == null) {
-            if (!registrations.isEmpty()) {
-                throw new IllegalStateException("Output handlers " + registrations
-                        + " need a single EventLoop bean, found " + factory.getBeanNamesForType(EventLoop.class).length);
-            }
-            return;
-        }
         registrations.sort(Comparator.comparingInt(Registration::order));
+        Map<EventLoop, List<Registration>> byLoop = new LinkedHashMap<>();
         for (Registration registration : registrations) {
-            loop.addOutputHandler(registration.handler());
+            byLoop.computeIfAbsent(loops.of(registration), loop -> new ArrayList<>()).add(registration);
         }
-        this.registeredTo = loop;
-        LOG.debug("Registered output handlers of event loop '{}': {}", loop.name(), registrations);
+        byLoop.forEach((loop, handlers) -> {
+            handlers.forEach(registration -> loop.addOutputHandler(registration.handler()));
+            LOG.debug("Registered output handlers of event loop '{}': {}", loop.name(), handlers);
+        });
+        this.registeredTo = loops;
     }
 
     private static int position(List<String> names, String name) {
@@ -144,15 +145,16 @@ public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializ
         }
         int beanOrder = beanOrder(beanName, bean);
         if (bean instanceof ResultHandler handler) {
-            registrations.add(new Registration(handler, beanOrder));
+            registrations.add(new Registration(handler, beanOrder, ""));
         }
         handlerMethods(bean).entrySet().stream()
             .sorted(Comparator.comparing(entry -> entry.getKey().toGenericString()))
             .forEach(entry -> {
                 Method invocable = AopUtils.selectInvocableMethod(entry.getKey(), bean.getClass());
                 Integer methodOrder = OrderUtils.getOrder(entry.getKey());
-                registrations.add(new Registration(new OutputHandlerMethod(bean, invocable, entry.getValue()),
-                        (methodOrder != null) ? methodOrder : beanOrder));
+                OutputHandlerMethod handler = new OutputHandlerMethod(bean, invocable, entry.getValue());
+                registrations.add(new Registration(handler, (methodOrder != null) ? methodOrder : beanOrder,
+                        handler.loop()));
             });
         return registrations;
     }
@@ -189,6 +191,38 @@ public class OutputHandlerRegistrar implements BeanPostProcessor, SmartInitializ
         return factory;
     }
 
-    private record Registration(ResultHandler handler, int order) {
+    /** A handler, its order, and the loop it names (empty for the default one). */
+    private record Registration(ResultHandler handler, int order, String loop) {
+    }
+
+    /** The loop beans, by bean name, and the default one (the only or the primary loop). */
+    private record Loops(Map<String, EventLoop> byBeanName, @Nullable EventLoop defaultLoop) {
+
+        EventLoop of(Registration registration) {
+            if (registration.loop().isEmpty()) {
+                if (this.defaultLoop == null) {
+                    throw new IllegalStateException("Output handler " + registration.handler() + " needs an event "
+                            + "loop: " + describe() + "; name one with @OutputHandler(loop = \"...\"), or mark one "
+                            + "loop @Primary");
+                }
+                return this.defaultLoop;
+            }
+            EventLoop named = this.byBeanName.get(registration.loop());
+            if (named != null) {
+                return named;
+            }
+            return this.byBeanName.values().stream().filter(loop -> loop.name().equals(registration.loop()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("Output handler " + registration.handler()
+                        + " names event loop '" + registration.loop() + "', but " + describe()));
+        }
+
+        private String describe() {
+            if (this.byBeanName.isEmpty()) {
+                return "there is no EventLoop bean";
+            }
+            return "the EventLoop beans are " + this.byBeanName.entrySet().stream()
+                .map(entry -> "'" + entry.getKey() + "' (loop '" + entry.getValue().name() + "')")
+                .collect(Collectors.joining(", ")) + (this.defaultLoop == null ? ", none of them primary" : "");
+        }
     }
 }

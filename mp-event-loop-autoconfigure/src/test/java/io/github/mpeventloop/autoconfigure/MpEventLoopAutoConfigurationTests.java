@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +72,60 @@ class MpEventLoopAutoConfigurationTests {
                 assertThat(context.getBean(EventLoopLifecycle.class).getEventLoop()).isSameAs(loop);
                 assertThat(loop.isRunning()).isTrue();
             });
+    }
+
+    @Test
+    void everyEventLoopBeanGetsALifecycleThatStartsAndStopsIt() {
+        EventLoop[] loops = new EventLoop[2];
+        this.contextRunner
+            .withBean("first", EventLoop.class, () -> EventLoop.builder().name("one").backend(Backend.THREAD).build())
+            .withBean("second", EventLoop.class, () -> EventLoop.builder().name("two").backend(Backend.THREAD).build())
+            .run(context -> {
+                assertThat(context).getBeans(EventLoopLifecycle.class).containsOnlyKeys("firstLifecycle",
+                        "secondLifecycle");
+                loops[0] = context.getBean("first", EventLoop.class);
+                loops[1] = context.getBean("second", EventLoop.class);
+                assertThat(context.getBean("secondLifecycle", EventLoopLifecycle.class).getEventLoop())
+                    .isSameAs(loops[1]);
+                assertThat(loops).allSatisfy(loop -> assertThat(loop.isRunning()).isTrue());
+            });
+        assertThat(loops).allSatisfy(loop -> assertThat(loop.isRunning()).isFalse());
+    }
+
+    @Test
+    void aLifecycleTheApplicationDefinesReplacesTheAutoConfiguredOnes() {
+        this.contextRunner
+            .withBean("myLifecycle", EventLoopLifecycle.class,
+                    () -> new EventLoopLifecycle(EventLoop.builder().name("elsewhere").backend(Backend.THREAD).build(),
+                            Duration.ofSeconds(1)))
+            .run(context -> {
+                assertThat(context).getBeans(EventLoopLifecycle.class).containsOnlyKeys("myLifecycle");
+                assertThat(context.getBean(EventLoop.class).isRunning()).isFalse();
+            });
+    }
+
+    @Test
+    void theEventLoopBuilderMakesFurtherLoopsFromThePropertiesAndTheCustomizers() {
+        this.contextRunner.withPropertyValues("mp.event-loop.workers=3", "mp.event-loop.queue.capacity=7")
+            .withUserConfiguration(CustomizerConfiguration.class)
+            .run(context -> {
+                assertThat(context).hasSingleBean(EventLoopBuilder.class);
+                EventLoopBuilder builder = context.getBean(EventLoopBuilder.class);
+                EventLoopBuilder another = context.getBean(EventLoopBuilder.class);
+                assertThat(another).isNotSameAs(builder);
+                EventLoop extra = builder.workers(2).build();
+                assertThat(extra.name()).isEqualTo("second");
+                assertThat(extra.configuredWorkers()).isEqualTo(2);
+                assertThat(another.build().configuredWorkers()).isEqualTo(3);
+                assertThat(context.getBean(EventLoop.class).configuredWorkers()).isEqualTo(3);
+            });
+    }
+
+    @Test
+    void anEventLoopBuilderTheApplicationDefinesBuildsTheAutoConfiguredLoop() {
+        this.contextRunner
+            .withBean(EventLoopBuilder.class, () -> EventLoop.builder().name("from-my-builder").backend(Backend.THREAD))
+            .run(context -> assertThat(context.getBean(EventLoop.class).name()).isEqualTo("from-my-builder"));
     }
 
     @Test

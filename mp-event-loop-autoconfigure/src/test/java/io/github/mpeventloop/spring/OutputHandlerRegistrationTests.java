@@ -13,9 +13,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
+import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.EventResult;
@@ -126,12 +128,48 @@ class OutputHandlerRegistrationTests {
     void handlersAreAddedToALoopTheApplicationDefines() {
         this.contextRunner.withUserConfiguration(StoppingHandlers.class)
             .withBean("myLoop", EventLoop.class,
-                    () -> EventLoop.builder().name("mine").backend(io.github.mpeventloop.Backend.THREAD).build())
+                    () -> EventLoop.builder().name("mine").backend(Backend.THREAD).build())
             .run(context -> {
                 EventLoop loop = context.getBean(EventLoop.class);
                 assertThat(loop.name()).isEqualTo("mine");
                 assertThat(loop.outputHandlers()).hasSize(2);
             });
+    }
+
+    @Test
+    void withTwoLoopsEachMethodGoesToTheLoopItNamesByBeanOrLoopNameAndTheRestToThePrimaryLoop() {
+        this.contextRunner.withUserConfiguration(TwoLoops.class, TwoLoops.Handlers.class).run(context -> {
+            EventLoop first = context.getBean("first", EventLoop.class);
+            EventLoop second = context.getBean("second", EventLoop.class);
+            first.addEvent(Work::square, 2).get();
+            assertThat(first.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            second.addEvent(Work::square, 3).get();
+            assertThat(second.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(context.getBean(Journal.class).entries).containsExactly("default:4", "second-by-bean:9",
+                    "second-by-name:9");
+        });
+    }
+
+    @Test
+    void withTwoLoopsAndNoPrimaryAMethodThatNamesNoLoopFailsStartUpNamingTheLoops() {
+        this.contextRunner.withUserConfiguration(TwoLoops.Handlers.class)
+            .withBean("first", EventLoop.class, () -> EventLoop.builder().name("one").backend(Backend.THREAD).build())
+            .withBean("second", EventLoop.class, () -> EventLoop.builder().name("two").backend(Backend.THREAD).build())
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("needs an event loop")
+                    .hasStackTraceContaining("'first' (loop 'one'), 'second' (loop 'two'), none of them primary")
+                    .hasStackTraceContaining("@OutputHandler(loop = \"...\")");
+            });
+    }
+
+    @Test
+    void aMethodThatNamesAnUnknownLoopFailsStartUp() {
+        this.contextRunner.withUserConfiguration(UnknownLoop.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("names event loop 'nowhere'")
+                .hasStackTraceContaining("'mpEventLoop' (loop 'main')");
+        });
     }
 
     /** What the handlers saw, in order. */
@@ -359,6 +397,56 @@ class OutputHandlerRegistrationTests {
             }
         }
     }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoLoops {
+
+        @Bean
+        @Primary
+        EventLoop first() {
+            return EventLoop.builder().name("one").backend(Backend.THREAD).build();
+        }
+
+        @Bean
+        EventLoop second() {
+            return EventLoop.builder().name("two").backend(Backend.THREAD).build();
+        }
+
+        static class Handlers {
+
+            private final Journal journal;
+
+            Handlers(Journal journal) {
+                this.journal = journal;
+            }
+
+            @OutputHandler
+            void toTheDefault(Integer value) {
+                this.journal.add("default:" + value);
+            }
+
+            @OutputHandler(loop = "second")
+            @Order(1)
+            void secondByBeanName(Integer value) {
+                this.journal.add("second-by-bean:" + value);
+            }
+
+            @OutputHandler(loop = "two")
+            @Order(2)
+            void secondByLoopName(Integer value) {
+                this.journal.add("second-by-name:" + value);
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(UnknownLoop.Handlers.class)
+    static class UnknownLoop {
+
+        static class Handlers {
+
+            @OutputHandler(loop = "nowhere")
+            void lost(Integer value) {
 
     @Configuration(proxyBeanMethods = false)
     @Import(BadHandler.Handlers.class)

@@ -215,7 +215,9 @@ public final class WorkerLoop {
     private void call(ParentFrame.Call call) {
         CallRunner current = runner;
         if (current != null) {
-            current.run(call, answers, followups, plainCalls);
+            try (TraceMdc trace = TraceMdc.open(call.context())) {
+                current.run(call, answers, followups, plainCalls);
+            }
         }
         events++;
         HeapWatch watch = heap;

@@ -1,20 +1,18 @@
 package io.github.mpeventloop.spring.metrics;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.github.mpeventloop.EventLoop;
-import io.github.mpeventloop.EventLoopStoppedException;
-import io.github.mpeventloop.EventResult;
-import io.github.mpeventloop.EventTimeoutException;
-import io.github.mpeventloop.ResultHandler;
+import io.github.mpeventloop.EventLoopListener;
+import io.github.mpeventloop.EventLoopStats;
+import io.github.mpeventloop.EventOutcome;
+import io.github.mpeventloop.ObservedEvent;
+import io.github.mpeventloop.RejectionReason;
 import io.github.mpeventloop.WorkerInfo;
-import io.github.mpeventloop.WorkerLostException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,68 +22,52 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Micrometer meters of an {@link EventLoop}, every one tagged {@code name=<loop name>}:
+ * Micrometer meters of an {@link EventLoop}, every one tagged {@code name=<loop name>}. Counts are
+ * read from the loop's own counters ({@link EventLoop#stats()}), timings from an
+ * {@link EventLoopListener}: both sit on the loop's own path, so they cover every event, whatever
+ * the output handlers do and whether the event asked for output or not.
  * <ul>
  * <li>{@code mp.event.loop.queued} (gauge): events waiting to be sent to a worker, the queue depth;</li>
  * <li>{@code mp.event.loop.active} (gauge): events sent to workers and not yet answered, in flight;</li>
  * <li>{@code mp.event.loop.workers.live} (gauge): workers ready for events;</li>
- * <li>{@code mp.event.loop.workers.configured} (gauge): the number of workers the loop keeps;</li>
+ * <li>{@code mp.event.loop.workers.configured} (gauge): the number of workers the loop keeps, read
+ * from the loop;</li>
  * <li>{@code mp.event.loop.worker.restarts} (function counter): workers started to replace lost or
  * recycled ones;</li>
- * <li>{@code mp.event.loop.completed} (counter, tag {@code outcome}): results handed to the output
- * handlers, by outcome ({@code SUCCESS}, {@code ERROR}, {@code TIMEOUT}, {@code WORKER_LOST},
- * {@code CANCELLED});
- * failed events are those whose outcome is not {@code SUCCESS};</li>
- * <li>{@code mp.event.loop.execution} (timer, tag {@code outcome}): time the event ran in its worker;</li>
+ * <li>{@code mp.event.loop.workers.ended} (function counter, tag {@code reason}: {@code LOST},
+ * {@code HUNG}, {@code RECYCLED}): workers that ended while the loop ran;</li>
+ * <li>{@code mp.event.loop.accepted} (function counter): events the loop took;</li>
+ * <li>{@code mp.event.loop.rejected} (function counter, tag {@code reason}, a
+ * {@link RejectionReason}): events refused at submission;</li>
+ * <li>{@code mp.event.loop.completed} (function counter, tag {@code outcome}, an
+ * {@link EventOutcome}): events that ended; a stream counts once, at its end;</li>
+ * <li>{@code mp.event.loop.stream.items} (function counter): items of streamed calls, apart from
+ * events;</li>
+ * <li>{@code mp.event.loop.queue.wait} (timer): time from submission until an event was sent to a
+ * worker, once per attempt;</li>
+ * <li>{@code mp.event.loop.execution} (timer, tag {@code outcome}): time an event ran in its worker,
+ * as the worker measured it (events that did not run are not recorded);</li>
  * <li>{@code mp.event.loop.latency} (timer, tag {@code outcome}): time from submission until the
- * result reached this process.</li>
+ * event ended in this process.</li>
  * </ul>
- * Completions and timings are recorded by an output handler put first in the loop's chain, which
- * never stops propagation: they cover the results that reach output handlers (not the events
- * submitted with {@code noOutput()}, nor any when the loop has no results).
+ * Every tag has a fixed set of values.
  */
 public class EventLoopMetrics implements MeterBinder {
 
     private static final String PREFIX = "mp.event.loop.";
 
-    /** How an event ended, the {@code outcome} tag. */
-    enum Outcome {
-        SUCCESS, ERROR, TIMEOUT, WORKER_LOST, CANCELLED;
-
-        static Outcome of(@Nullable Throwable error) {
-            if (error == null) {
-                return SUCCESS;
-            }
-            if (error instanceof EventTimeoutException) {
-                return TIMEOUT;
-            }
-            if (error instanceof WorkerLostException) {
-                return WORKER_LOST;
-            }
-            if (error instanceof EventLoopStoppedException) {
-                return CANCELLED;
-            }
-            return ERROR;
-        }
-    }
-
     private final EventLoop loop;
-    private final int configuredWorkers;
     private final Tags tags;
-    private final List<Meters> bound = new CopyOnWriteArrayList<>();
-    private final ResultHandler recorder = new Recorder();
 
     /**
      * Creates the meters of {@code loop}.
      *
      * @param loop the loop to measure
-     * @param configuredWorkers the number of workers the loop was configured with
      * @param tags extra tags for every meter
      */
-    public EventLoopMetrics(EventLoop loop, int configuredWorkers, Iterable<Tag> tags) {
+    public EventLoopMetrics(EventLoop loop, Iterable<Tag> tags) {
         Assert.notNull(loop, "'loop' must not be null");
         this.loop = loop;
-        this.configuredWorkers = configuredWorkers;
         this.tags = Tags.of("name", loop.name()).and(tags);
     }
 
@@ -100,18 +82,39 @@ public class EventLoopMetrics implements MeterBinder {
         Gauge.builder(PREFIX + "workers.live", this, EventLoopMetrics::liveWorkers)
             .description("Workers ready for events")
             .baseUnit("workers").tags(this.tags).register(registry);
-        Gauge.builder(PREFIX + "workers.configured", this, metrics -> metrics.configuredWorkers)
+        Gauge.builder(PREFIX + "workers.configured", this.loop, EventLoop::configuredWorkers)
             .description("Workers the event loop keeps running")
             .baseUnit("workers").tags(this.tags).register(registry);
         FunctionCounter.builder(PREFIX + "worker.restarts", this.loop, EventLoop::restarts)
             .description("Workers started to replace lost or recycled ones")
             .baseUnit("workers").tags(this.tags).register(registry);
-        this.bound.add(new Meters(registry, this.tags));
-        this.loop.insertOutputHandler(0, this.recorder);
+        count(registry, "workers.ended", "Workers that ended while the loop ran, by reason", "workers",
+                this.tags.and("reason", "LOST"), EventLoopStats::workersLost);
+        count(registry, "workers.ended", "Workers that ended while the loop ran, by reason", "workers",
+                this.tags.and("reason", "HUNG"), EventLoopStats::workersHung);
+        count(registry, "workers.ended", "Workers that ended while the loop ran, by reason", "workers",
+                this.tags.and("reason", "RECYCLED"), EventLoopStats::workersRecycled);
+        count(registry, "accepted", "Events the loop took", "events", this.tags, EventLoopStats::accepted);
+        for (RejectionReason reason : RejectionReason.values()) {
+            count(registry, "rejected", "Events refused at submission, by reason", "events",
+                    this.tags.and("reason", reason.name()), stats -> stats.rejected(reason));
+        }
+        for (EventOutcome outcome : EventOutcome.values()) {
+            count(registry, "completed", "Events that ended, by outcome; a stream counts once", "events",
+                    this.tags.and("outcome", outcome.name()), stats -> stats.completed(outcome));
+        }
+        count(registry, "stream.items", "Items of streamed calls", "items", this.tags, EventLoopStats::items);
+        this.loop.addListener(new Timings(registry, this.tags));
+    }
+
+    private void count(MeterRegistry registry, String name, String description, String unit, Tags meterTags,
+            ToLongFunction<EventLoopStats> count) {
+        FunctionCounter.builder(PREFIX + name, this.loop, loop -> count.applyAsLong(loop.stats()))
+            .description(description).baseUnit(unit).tags(meterTags).register(registry);
     }
 
     private double liveWorkers() {
-        return this.loop.workers().stream().filter(worker -> isServing(worker)).count();
+        return this.loop.workers().stream().filter(EventLoopMetrics::isServing).count();
     }
 
     /** Whether a worker takes or finishes events: ready, or retiring after its last events. */
@@ -119,50 +122,45 @@ public class EventLoopMetrics implements MeterBinder {
         return worker.state() == WorkerInfo.State.READY || worker.state() == WorkerInfo.State.RETIRING;
     }
 
-    /** The meters of one registry that the recorder updates. */
-    private static final class Meters {
+    @Override
+    public String toString() {
+        return "EventLoopMetrics of loop " + this.loop.name();
+    }
 
-        private final Counter[] completed = new Counter[Outcome.values().length];
-        private final Timer[] execution = new Timer[Outcome.values().length];
-        private final Timer[] latency = new Timer[Outcome.values().length];
+    /** The listener that records the timers of one registry. */
+    private static final class Timings implements EventLoopListener {
 
-        Meters(MeterRegistry registry, Tags tags) {
-            for (Outcome outcome : Outcome.values()) {
+        private final Timer queueWait;
+        private final Timer[] execution = new Timer[EventOutcome.values().length];
+        private final Timer[] latency = new Timer[EventOutcome.values().length];
+
+        Timings(MeterRegistry registry, Tags tags) {
+            this.queueWait = Timer.builder(PREFIX + "queue.wait")
+                .description("Time from submission until an event was sent to a worker")
+                .tags(tags).register(registry);
+            for (EventOutcome outcome : EventOutcome.values()) {
                 Tags outcomeTags = tags.and("outcome", outcome.name());
-                this.completed[outcome.ordinal()] = Counter.builder(PREFIX + "completed")
-                    .description("Events whose result reached the output handlers, by outcome")
-                    .baseUnit("events").tags(outcomeTags).register(registry);
                 this.execution[outcome.ordinal()] = Timer.builder(PREFIX + "execution")
                     .description("Time events ran in a worker")
                     .tags(outcomeTags).register(registry);
                 this.latency[outcome.ordinal()] = Timer.builder(PREFIX + "latency")
-                    .description("Time from submission until the result reached this process")
+                    .description("Time from submission until the event ended in this process")
                     .tags(outcomeTags).register(registry);
             }
         }
 
-        void record(Outcome outcome, EventResult<?> result) {
-            this.completed[outcome.ordinal()].increment();
-            this.execution[outcome.ordinal()].record(result.executionTime().toNanos(), TimeUnit.NANOSECONDS);
-            this.latency[outcome.ordinal()].record(result.latency().toNanos(), TimeUnit.NANOSECONDS);
+        @Override
+        public void dispatched(ObservedEvent event) {
+            this.queueWait.record(event.queueWaitNanos(), TimeUnit.NANOSECONDS);
         }
-    }
-
-    /** The output handler that records every result and passes it on. */
-    private final class Recorder implements ResultHandler {
 
         @Override
-        public boolean handle(EventResult<?> result) {
-            Outcome outcome = Outcome.of(result.error());
-            for (Meters meters : EventLoopMetrics.this.bound) {
-                meters.record(outcome, result);
+        public void completed(ObservedEvent event, EventOutcome outcome, @Nullable Throwable error,
+                long executionNanos) {
+            if (executionNanos > 0) {
+                this.execution[outcome.ordinal()].record(executionNanos, TimeUnit.NANOSECONDS);
             }
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return "EventLoopMetrics recorder of loop " + EventLoopMetrics.this.loop.name();
+            this.latency[outcome.ordinal()].record(event.ageNanos(), TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.WorkerInfo;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
@@ -44,7 +44,7 @@ class LoopStatusReader {
         }
         List<LoopStatus.Worker> workers = live.stream().map(worker -> worker(worker, now)).toList();
         Map<String, Double> completed = new TreeMap<>();
-        for (Counter counter : search("completed").counters()) {
+        for (FunctionCounter counter : search("completed").functionCounters()) {
             completed.merge(String.valueOf(counter.getId().getTag("outcome")), counter.count(), Double::sum);
         }
         double total = completed.values().stream().mapToDouble(Double::doubleValue).sum();
