@@ -447,6 +447,9 @@ class OutputHandlerRegistrationTests {
 
             @OutputHandler(loop = "nowhere")
             void lost(Integer value) {
+            }
+        }
+    }
 
     @Configuration(proxyBeanMethods = false)
     @Import(BadHandler.Handlers.class)
