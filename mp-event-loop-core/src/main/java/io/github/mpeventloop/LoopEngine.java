@@ -15,12 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
-import io.github.mpeventloop.internal.launch.ThreadWorkerLauncher;
 import io.github.mpeventloop.internal.process.ExitGuard;
-import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerLauncher;
-import io.github.mpeventloop.spi.WorkerLauncherFactory;
 import io.github.mpeventloop.worker.WorkerContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -185,7 +181,7 @@ final class LoopEngine {
                 throw new IllegalStateException("code running in a worker must not start an event loop of its own");
             }
             accepting = true;
-            WorkerLauncher current = newLauncher();
+            WorkerLauncher current = LauncherChoice.of(settings);
             launcher = current;
             answers.useConsumer(settings.consumer() != null ? settings.consumer()
                     : settings.hasResults() ? new ResultConsumer(settings.name(), settings.handlerExecutor()) : null);
@@ -215,22 +211,6 @@ final class LoopEngine {
             startWorkers(threads);
             LOG.debug("Loop {} started {} {} worker(s)", settings.name(), settings.workers(), settings.backend());
         }
-    }
-
-    private WorkerLauncher newLauncher() {
-        LaunchSettings launch = new LaunchSettings(settings.name(), settings.javaExecutable(), settings.jvmOptions(),
-                settings.classPath(), settings.workerMainClass(), settings.startTimeout(), settings.maxFrameBytes(),
-                settings.recycleAboveHeapBytes(), settings.classDataSharing());
-        WorkerLauncherFactory custom = settings.workerLauncher();
-        if (custom != null) {
-            return custom.create(launch);
-        }
-        if (settings.backend() == Backend.EXTERNAL) {
-            throw new IllegalStateException("loop " + settings.name() + ": backend EXTERNAL needs the launcher of "
-                    + "the module that places its workers: EventLoop.builder().workerLauncher(factory)");
-        }
-        return settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
-                : new ProcessWorkerLauncher(launch);
     }
 
     private void startWorkers(ExecutorService threads) {
