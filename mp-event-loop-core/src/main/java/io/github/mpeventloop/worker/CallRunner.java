@@ -11,6 +11,7 @@ import io.github.mpeventloop.internal.call.TargetDescriptor;
 import io.github.mpeventloop.internal.call.TargetNotFoundException;
 import io.github.mpeventloop.internal.call.TargetPolicy;
 import io.github.mpeventloop.internal.call.TargetResolver;
+import io.github.mpeventloop.spi.WorkerBeans;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +31,14 @@ final class CallRunner {
     private final TargetResolver resolver;
     private final WorkerObjects objects;
     private final Mirror mirror = new Mirror();
+    private final @Nullable WorkerBeans beans;
 
-    CallRunner(JsonMapper mapper, ClassLoader loader, WorkerObjects objects) {
+    CallRunner(JsonMapper mapper, ClassLoader loader, WorkerObjects objects, @Nullable WorkerBeans beans) {
         this.mapper = mapper;
         this.loader = loader;
         this.resolver = new TargetResolver(loader);
         this.objects = objects;
+        this.beans = beans;
     }
 
     /** What one call produced: its value, and the object whose properties are mirrored back. */
@@ -161,7 +164,9 @@ final class CallRunner {
         Object[] decoded = new Object[values.size()];
         for (int i = 0; i < decoded.length; i++) {
             String slot = Integer.toString(i);
-            if (refs.has(slot)) {
+            if (i == 0 && call.has("bean")) {
+                decoded[i] = bean(call.path("bean"), target);
+            } else if (refs.has(slot)) {
                 decoded[i] = cached(refs.path(slot).asLong());
             } else if (vars.has(slot)) {
                 decoded[i] = variable(vars.path(slot).asString());
@@ -217,6 +222,22 @@ final class CallRunner {
                     + "did not make one (see EventLoopBuilder#workerInitializer)");
         }
         return value;
+    }
+
+    /** The receiver of a bean target: the bean of the type (and name) the call gives, from the worker's bootstrap. */
+    private Object bean(JsonNode reference, ResolvedTarget target) throws ClassNotFoundException {
+        String typeName = reference.path("type").asString("");
+        String name = reference.path("name").isString() ? reference.path("name").asString() : null;
+        String wanted = name == null ? "bean of type " + typeName : "bean '" + name + "' of type " + typeName;
+        if (beans == null) {
+            throw new IllegalStateException("no " + wanted + " for " + target + ": this worker has no beans; start "
+                    + "a worker context (mp.event-loop.worker.context.enabled=true in a Spring application, or a "
+                    + "WorkerBootstrap of your own)");
+        }
+        if (TargetPolicy.isPlatformClass(typeName)) {
+            throw new TargetNotFoundException("a bean target cannot run on a platform type: " + typeName, null);
+        }
+        return beans.bean(Class.forName(typeName, false, loader), name);
     }
 
     private java.util.List<String> nameVariables(@Nullable Object result, ResolvedTarget initializer) {

@@ -19,6 +19,7 @@ import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ProtocolException;
 import io.github.mpeventloop.internal.wire.WireMapper;
+import io.github.mpeventloop.spi.WorkerBeans;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,9 +64,14 @@ public final class WorkerLoop {
     private @Nullable IOException readFailure;
 
     public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader) {
+        this(in, out, loader, null);
+    }
+
+    /** A worker loop whose bean targets run on {@code beans} ({@code null}: this worker has none). */
+    public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader, @Nullable WorkerBeans beans) {
         this.writer = new FrameWriter(out, HANDSHAKE_FRAME_LIMIT);
         this.reader = new FrameReader(in, HANDSHAKE_FRAME_LIMIT, Handshake.flushing(writer));
-        this.runner = new CallRunner(mapper, loader, objects);
+        this.runner = new CallRunner(mapper, loader, objects, beans);
         this.lingerFlush = new LingerFlush(writer);
         this.answers = new Answers(mapper, writer);
     }
