@@ -35,6 +35,11 @@ class DispatcherTest {
         }
 
         @Override
+        public void cancelled(PendingEvent event) {
+            failed.add(event);
+        }
+
+        @Override
         public @Nullable PendingEvent rebuild(ObjectHandle handle) {
             return null;
         }

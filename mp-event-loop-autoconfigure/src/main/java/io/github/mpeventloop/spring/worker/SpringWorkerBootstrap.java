@@ -49,6 +49,7 @@ public final class SpringWorkerBootstrap implements WorkerBootstrap {
                     + source + " is not on the worker's class path", e);
         }
         SpringApplication application = new SpringApplication(type);
+        application.setMainApplicationClass(type);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setRegisterShutdownHook(false);
