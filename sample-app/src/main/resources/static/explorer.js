@@ -302,7 +302,32 @@ function showStatus(status) {
     }
   }
   explorer.knownWorkers = current;
-  $('workers').replaceChildren(...rows);
+  const lost = status.lostWorkers || [];
+  const stillLost = lost.filter((w) => w.replacedBy === null).map((w) => {
+    const row = document.createElement('tr');
+    row.className = 'lost';
+    row.dataset.lostPid = w.pid;
+    row.dataset.workerId = w.id;
+    const cells = [`<span class="swatch" style="background:${workerColour(w.id)}"></span>#${w.id}`, w.pid, 'LOST',
+      `lost ${formatUptime(secondsSince(w.lostAt))} ago`, w.eventsDone, '–'];
+    row.innerHTML = cells.map((c) => `<td>${c}</td>`).join('');
+    const report = document.createElement('tr');
+    report.className = 'lost-report';
+    report.innerHTML = '<td colspan="6"></td>';
+    report.firstChild.textContent = `${w.report}; its replacement is starting`;
+    return [row, report];
+  }).flat();
+  $('workers').replaceChildren(...rows, ...stillLost);
+  $('lost-workers').replaceChildren(...lost.map((w) => {
+    const item = document.createElement('li');
+    item.dataset.pid = w.pid;
+    item.dataset.workerId = w.id;
+    item.dataset.replacedBy = w.replacedBy === null ? '' : w.replacedBy;
+    item.textContent = `Worker #${w.id} (pid ${w.pid}) lost after ${w.eventsDone} events: ${w.report}; `
+      + (w.replacedBy === null ? 'its replacement is starting' : `replaced by worker #${w.replacedBy}`);
+    return item;
+  }));
+  $('lost-none').hidden = lost.length > 0;
   $('queued').textContent = formatNumber(status.queued);
   $('active').textContent = formatNumber(status.active);
   $('rate').textContent = status.eventsPerSecond.toFixed(1);
@@ -312,6 +337,8 @@ function showStatus(status) {
 }
 
 const formatNumber = (value) => (value === null || value === undefined ? '–' : String(Math.round(value)));
+
+const secondsSince = (instant) => Math.max(0, Math.round((Date.now() - Date.parse(instant)) / 1000));
 
 function formatUptime(seconds) {
   const m = Math.floor(seconds / 60);
@@ -368,3 +395,4 @@ setInterval(() => {
 }, 200);
 showView();
 pollStatus();
+startRender(); // the first view, on load

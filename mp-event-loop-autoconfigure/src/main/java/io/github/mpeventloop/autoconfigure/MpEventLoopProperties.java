@@ -37,10 +37,17 @@ public class MpEventLoopProperties implements Validator {
     private boolean autoStartup = true;
 
     /**
+<<<<<<< HEAD
      * Where events run: "process" for worker JVMs (isolated from this one), "thread" for threads of this JVM
      * (same serialisation round trip, no isolation; for tests and debugging), or the name of a backend
      * module on the class path, such as "hazelcast" (mp-event-loop-hazelcast), whose auto-configuration
      * supplies the launcher.
+=======
+     * Where events run: "process" for worker JVMs started by this application (isolated from it), "thread" for
+     * threads of this JVM (same serialisation round trip, no isolation; for tests and debugging), "hazelcast" for
+     * the members of a Hazelcast cluster (needs mp-event-loop-hazelcast on the class path and a HazelcastInstance
+     * bean).
+>>>>>>> starter
      */
     private String backend = "process";
 

@@ -40,6 +40,12 @@ class ConfigurationMetadataTests {
     }
 
     @Test
+    void theBackendDescriptionNamesEveryBackend() throws IOException {
+        String description = listedProperties().get("mp.event-loop.backend").path("description").asString();
+        assertThat(description).contains("\"process\"", "\"thread\"", "\"hazelcast\"");
+    }
+
+    @Test
     void autoConfigurationsAreRegisteredAndTheClassesTheyOrderAgainstExist() throws Exception {
         List<Class<?>> registered = List.of(MpEventLoopAutoConfiguration.class,
                 MpEventLoopHealthContributorAutoConfiguration.class, MpEventLoopMetricsAutoConfiguration.class);

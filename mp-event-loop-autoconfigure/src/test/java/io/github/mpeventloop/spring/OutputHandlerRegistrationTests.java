@@ -55,6 +55,18 @@ class OutputHandlerRegistrationTests {
     }
 
     @Test
+    void aFailureReachesAnEventResultOfAnyTypeButNotOneTypedWithTheTargetsReturnType() {
+        this.contextRunner.withUserConfiguration(FailureHandlers.class).run(context -> {
+            EventLoop loop = context.getBean(EventLoop.class);
+            loop.addEvent(Event.of(Work::failCounting, "boom").key("failing"));
+            loop.addEvent(Event.of(Work::pid).key("counting"));
+            assertThat(loop.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(context.getBean(Journal.class).entries).containsExactly(
+                    "any:failing:RemoteEventException true", "any:counting:ok", "long:counting");
+        });
+    }
+
+    @Test
     void aMethodWithKeysGetsOnlyTheResultsOfThoseKeys() {
         this.contextRunner.withUserConfiguration(KeyedHandlers.class).run(context -> {
             EventLoop loop = context.getBean(EventLoop.class);
@@ -75,6 +87,18 @@ class OutputHandlerRegistrationTests {
             loop.addEvent(Event.of(Work::square, 3).key("go"));
             assertThat(loop.awaitIdle(Duration.ofSeconds(10))).isTrue();
             assertThat(context.getBean(Journal.class).entries).containsExactly("stopper:4", "stopper:9", "after:9");
+        });
+    }
+
+    @Test
+    void aMethodThatIsNotCalledOrThrowsNeverStopsPropagation() {
+        this.contextRunner.withUserConfiguration(SkippedAndThrowingHandlers.class).run(context -> {
+            EventLoop loop = context.getBean(EventLoop.class);
+            loop.addEvent(Event.of(Work::square, 4).key("int"));
+            loop.addEvent(Event.of(Work::upper, "x").key("text"));
+            assertThat(loop.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(context.getBean(Journal.class).entries).containsExactly("throwing:int", "last:int",
+                    "stringStopper:X");
         });
     }
 
@@ -217,6 +241,34 @@ class OutputHandlerRegistrationTests {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @Import(FailureHandlers.Handlers.class)
+    static class FailureHandlers {
+
+        static class Handlers {
+
+            private final Journal journal;
+
+            Handlers(Journal journal) {
+                this.journal = journal;
+            }
+
+            @OutputHandler
+            @Order(1)
+            void any(EventResult<?> result) {
+                Throwable error = result.error();
+                this.journal.add("any:" + result.eventKey() + ":" + ((error != null)
+                        ? error.getClass().getSimpleName() + " " + error.getMessage().contains("boom") : "ok"));
+            }
+
+            @OutputHandler
+            @Order(2)
+            void longs(EventResult<Long> result) {
+                this.journal.add("long:" + result.eventKey());
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     @Import(KeyedHandlers.Handlers.class)
     static class KeyedHandlers {
 
@@ -269,6 +321,41 @@ class OutputHandlerRegistrationTests {
             @OutputHandler
             void after(EventResult<?> result) {
                 this.journal.add("after:" + result.value());
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(SkippedAndThrowingHandlers.Handlers.class)
+    static class SkippedAndThrowingHandlers {
+
+        static class Handlers {
+
+            private final Journal journal;
+
+            Handlers(Journal journal) {
+                this.journal = journal;
+            }
+
+            /** Stops every String value; skipped for the Integer result, which it therefore does not stop. */
+            @OutputHandler
+            @Order(1)
+            boolean stringStopper(String value) {
+                this.journal.add("stringStopper:" + value);
+                return true;
+            }
+
+            @OutputHandler
+            @Order(2)
+            boolean throwing(EventResult<?> result) {
+                this.journal.add("throwing:" + result.eventKey());
+                throw new IllegalStateException("a handler that throws");
+            }
+
+            @OutputHandler
+            @Order(3)
+            void last(EventResult<?> result) {
+                this.journal.add("last:" + result.eventKey());
             }
         }
     }

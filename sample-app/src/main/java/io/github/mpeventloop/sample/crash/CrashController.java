@@ -9,6 +9,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventLoop;
+import io.github.mpeventloop.sample.status.WorkerWatch;
 
 /**
  * {@code POST /api/crash} sends an event that makes the worker running it halt in the middle of its
@@ -20,9 +21,17 @@ import io.github.mpeventloop.EventLoop;
 class CrashController {
 
     private final EventLoop loop;
+    private final WorkerWatch watch;
 
-    CrashController(EventLoop loop) {
+    CrashController(EventLoop loop, WorkerWatch watch) {
         this.loop = loop;
+        this.watch = watch;
+    }
+
+    private long armed(long pid) {
+        this.watch.crashArmed(pid, "halted by the crash button: Runtime.getRuntime().halt(" + Crash.EXIT_STATUS
+                + ") in the middle of a tile, exit code " + Crash.EXIT_STATUS);
+        return pid;
     }
 
     @PostMapping("/api/crash")
@@ -33,6 +42,7 @@ class CrashController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "the loop's workers run in this JVM (thread backend)");
         }
         return this.loop.addEvent(Event.of(Crash::haltDuringNextTile).key("crash"))
+            .thenApply(pid -> armed(pid))
             .thenApply(pid -> new CrashReport(pid, "worker pid " + pid + " halts with exit code " + Crash.EXIT_STATUS
                     + " in the middle of its next tile (or within " + Crash.FALLBACK_MILLIS + " ms if it has none)"));
     }

@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param restarts workers started to replace lost ones (meter {@code mp.event.loop.worker.restarts})
  * @param completed results by outcome (meter {@code mp.event.loop.completed})
  * @param eventsPerSecond results per second over the last few seconds
+ * @param lostWorkers the workers lost lately, the latest first: those not yet replaced are shown as
+ *        lost workers in the table, all of them in the list of losses
  */
 public record LoopStatus(String name, String status, @Nullable String downReason, List<Worker> workers,
         @Nullable Double queued, @Nullable Double active, @Nullable Double liveWorkers, double restarts,
-        Map<String, Double> completed, double eventsPerSecond) {
+        Map<String, Double> completed, double eventsPerSecond, List<LostWorker> lostWorkers) {
 
     /**
      * One worker.

@@ -27,16 +27,22 @@ class LoopStatusReader {
 
     private final EventLoop loop;
     private final MeterRegistry registry;
+    private final WorkerWatch watch;
     private final Throughput throughput = new Throughput(Duration.ofSeconds(5).toNanos());
 
-    LoopStatusReader(EventLoop loop, MeterRegistry registry) {
+    LoopStatusReader(EventLoop loop, MeterRegistry registry, WorkerWatch watch) {
         this.loop = loop;
         this.registry = registry;
+        this.watch = watch;
     }
 
     LoopStatus read() {
         Instant now = Instant.now();
-        List<LoopStatus.Worker> workers = this.loop.workers().stream().map(worker -> worker(worker, now)).toList();
+        List<WorkerInfo> live = this.loop.workers();
+        if (this.loop.isRunning()) {
+            this.watch.update(live, now);
+        }
+        List<LoopStatus.Worker> workers = live.stream().map(worker -> worker(worker, now)).toList();
         Map<String, Double> completed = new TreeMap<>();
         for (Counter counter : search("completed").counters()) {
             completed.merge(String.valueOf(counter.getId().getTag("outcome")), counter.count(), Double::sum);
@@ -45,7 +51,7 @@ class LoopStatusReader {
         return new LoopStatus(this.loop.name(), this.loop.isDown() ? "DOWN" : "UP", this.loop.downReason(), workers,
                 gauge("queued"), gauge("active"), gauge("workers.live"),
                 search("worker.restarts").functionCounters().stream().mapToDouble(c -> c.count()).sum(), completed,
-                this.throughput.record(System.nanoTime(), total));
+                this.throughput.record(System.nanoTime(), total), this.watch.losses());
     }
 
     private static LoopStatus.Worker worker(WorkerInfo worker, Instant now) {

@@ -34,8 +34,9 @@ import io.github.mpeventloop.sample.SampleApplication;
 
 /**
  * The fractal explorer in headless Chromium, against the application with its real worker
- * processes: a render streams in every tile, a render can be cancelled, a worker can be crashed
- * in the middle of a render, which still completes, while the status panel shows the new worker.
+ * processes: the first view renders on load, streaming in every tile; a render can be cancelled;
+ * a worker can be crashed in the middle of a render, which still completes, while the status
+ * panel shows the killed worker as lost, with how it ended, and then its replacement.
  *
  * <p>Uses Debian's {@code chromium} and {@code chromium-driver} packages ({@code /usr/bin/chromium},
  * {@code /usr/bin/chromedriver}; other paths through {@code -Dchromium.binary} and
@@ -108,8 +109,7 @@ class FractalPageBrowserTest {
         this.wait.until(page -> workerRowPids().size() == 2 && "UP".equals(text("loop-status")));
         Set<String> pidsBefore = workerPids();
 
-        // A render: every tile arrives and the progress bar reaches 100 %.
-        click("render");
+        // The first view, rendered on load without a click: every tile arrives, the progress bar reaches 100 %.
         awaitRenderState("finished");
         assertThat(renderState("rendered")).isEqualTo(String.valueOf(TILES));
         assertThat(renderState("failed")).isEqualTo("0");
@@ -153,6 +153,17 @@ class FractalPageBrowserTest {
         assertThat(text("loop-status")).isEqualTo("UP");
         assertThat(logLines()).anyMatch(line -> line.contains("is gone"));
 
+        // The killed worker did not vanish: it is listed as lost, with how it ended, and as replaced.
+        this.wait.until(page -> lostWorkers().stream()
+            .anyMatch(lost -> pidsBefore.contains(lost.get(0)) && !lost.get(2).isEmpty()));
+        List<String> killed = lostWorkers().stream().filter(lost -> pidsBefore.contains(lost.get(0))).findFirst()
+            .orElseThrow();
+        assertThat(killed.get(3)).as("the lost worker's entry").contains("lost after", "exit code 1",
+                "replaced by worker #" + killed.get(2));
+        assertThat(workerRowIds()).as("its replacement is among the workers").contains(killed.get(2))
+            .doesNotContain(killed.get(1));
+        assertThat(lostRowPids()).as("no worker shown as lost once replaced").doesNotContain(killed.get(0));
+
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
         assertThat(SCREENSHOT).isNotEmptyFile();
@@ -183,6 +194,23 @@ class FractalPageBrowserTest {
     /** The status panel redraws its rows while it polls, so rows are read in one script, never held. */
     private List<String> workerRowPids() {
         return strings("return Array.from(document.querySelectorAll('#workers tr[data-pid]')).map(r => r.dataset.pid);");
+    }
+
+    private List<String> workerRowIds() {
+        return strings("return Array.from(document.querySelectorAll('#workers tr[data-pid]')).map(r => r.dataset.workerId);");
+    }
+
+    private List<String> lostRowPids() {
+        return strings("return Array.from(document.querySelectorAll('#workers tr[data-lost-pid]')).map(r => r.dataset.lostPid);");
+    }
+
+    /** Each entry of the list of lost workers: pid, worker id, id of its replacement (or empty), text. */
+    private List<List<String>> lostWorkers() {
+        Object entries = ((JavascriptExecutor) this.browser).executeScript(
+                "return Array.from(document.querySelectorAll('#lost-workers li'))"
+                        + ".map(li => [li.dataset.pid, li.dataset.workerId, li.dataset.replacedBy, li.innerText]);");
+        return ((List<?>) entries).stream().map(entry -> ((List<?>) entry).stream().map(String::valueOf).toList())
+            .toList();
     }
 
     private Set<String> workerPids() {
