@@ -184,7 +184,7 @@ public abstract class Event<R> {
      * {@code Event.onBean(ImageService::render, spec)}: the method runs on the worker's bean of the
      * method's class (or the one named with {@link CallEvent#beanNamed(String)}); only the arguments
      * travel. The worker must have started a context that holds the bean
-     * ({@link io.github.mpeventloop.spi.WorkerBootstrap}; in a Spring application
+     * ({@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap}; in a Spring application
      * {@code mp.event-loop.worker.context.enabled=true}). A target returning a
      * {@code CompletionStage} is awaited in the worker ({@link EventLoop#addAsync(CallEvent)} gives its
      * value), one returning a stream is streamed ({@link EventLoop#addStream(CallEvent)}).

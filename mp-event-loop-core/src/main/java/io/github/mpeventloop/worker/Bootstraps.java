@@ -7,8 +7,8 @@ import java.util.ServiceLoader;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.spi.WorkerBeans;
-import io.github.mpeventloop.spi.WorkerBootstrap;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
+import io.github.mpeventloop.spi.bootstrap.WorkerBootstrap;
 
 /**
  * Runs the {@link WorkerBootstrap}s found on a worker JVM's class path, once, before the worker

@@ -11,7 +11,7 @@ import io.github.mpeventloop.internal.call.TargetDescriptor;
 import io.github.mpeventloop.internal.call.TargetNotFoundException;
 import io.github.mpeventloop.internal.call.TargetPolicy;
 import io.github.mpeventloop.internal.call.TargetResolver;
-import io.github.mpeventloop.spi.WorkerBeans;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;

@@ -19,7 +19,7 @@ import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ProtocolException;
 import io.github.mpeventloop.internal.wire.WireMapper;
-import io.github.mpeventloop.spi.WorkerBeans;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

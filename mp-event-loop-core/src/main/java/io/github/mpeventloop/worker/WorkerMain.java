@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
-import io.github.mpeventloop.spi.WorkerBeans;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * Main class of a worker JVM. Reads one line from standard input ({@code MPEL1 <secret> <socket
- * path>}, the path last so that it may hold spaces), runs the {@link io.github.mpeventloop.spi.WorkerBootstrap}s on its class path, connects, and serves events until the parent says shutdown. It exits on
+ * path>}, the path last so that it may hold spaces), runs the {@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap}s on its class path, connects, and serves events until the parent says shutdown. It exits on
  * its own when the parent is gone: at the end of its standard input (immediate, whatever killed
  * the parent) and, as a second watch, when the parent process it started under is no longer
  * alive (checked every second; a zombie counts as dead). A custom worker main may do its own
@@ -56,7 +56,7 @@ public final class WorkerMain {
     }
 
     /**
-     * Runs the {@link io.github.mpeventloop.spi.WorkerBootstrap}s before connecting; when one fails,
+     * Runs the {@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap}s before connecting; when one fails,
      * writes its reason on one line of standard error, which the parent reports as the worker's
      * start failure, and exits.
      */

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
 
-import io.github.mpeventloop.spi.WorkerBeans;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 
 /** The beans of a worker's Spring context, for bean targets; a missing bean is refused naming the bean and the fix. */
 final class ContextBeans implements WorkerBeans {

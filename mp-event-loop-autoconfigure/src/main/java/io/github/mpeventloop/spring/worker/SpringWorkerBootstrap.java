@@ -10,8 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.ClassUtils;
 
-import io.github.mpeventloop.spi.WorkerBeans;
-import io.github.mpeventloop.spi.WorkerBootstrap;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
+import io.github.mpeventloop.spi.bootstrap.WorkerBootstrap;
 
 /**
  * Starts the Spring application context of a worker JVM, once, before the worker connects: a

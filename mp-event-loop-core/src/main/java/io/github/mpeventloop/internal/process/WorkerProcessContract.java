@@ -13,7 +13,7 @@ public final class WorkerProcessContract {
     public static final String HANDSHAKE_LINE_PREFIX = "MPEL1";
     /**
      * Start of the line a worker JVM writes on its standard error when a
-     * {@link io.github.mpeventloop.spi.WorkerBootstrap} failed; the rest of the line is the reason.
+     * {@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap} failed; the rest of the line is the reason.
      */
     public static final String START_FAILURE_LINE_PREFIX = "mp-event-loop worker start-up failed: ";
     /** Exit code of a worker JVM whose bootstrap failed. */

@@ -1,4 +1,4 @@
-package io.github.mpeventloop.spi;
+package io.github.mpeventloop.spi.bootstrap;
 
 import java.util.Optional;
 
@@ -6,7 +6,7 @@ import java.util.Optional;
  * Prepares a worker JVM before it serves its parent, for instance by starting an application
  * context whose beans events then run on. Implementations are found with
  * {@link java.util.ServiceLoader} on the worker JVM's class path (a
- * {@code META-INF/services/io.github.mpeventloop.spi.WorkerBootstrap} file) and run once, in that
+ * {@code META-INF/services/io.github.mpeventloop.spi.bootstrap.WorkerBootstrap} file) and run once, in that
  * order, before the worker connects: their start-up is part of the worker's ready time, within the
  * loop's start timeout. A bootstrap that does not apply (it was not asked for, say by a system
  * property from the loop's JVM options) returns an empty optional and costs nothing more.

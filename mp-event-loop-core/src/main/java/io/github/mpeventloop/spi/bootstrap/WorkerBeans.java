@@ -1,4 +1,4 @@
-package io.github.mpeventloop.spi;
+package io.github.mpeventloop.spi.bootstrap;
 
 import org.jspecify.annotations.Nullable;
 
