@@ -60,7 +60,7 @@ final class AnswerPath {
         Throwable error = answer.valueError;
         if (Frames.ERROR.equals(answer.type)) {
             JsonNode remote = answer.error;
-            error = new RemoteEventException("event " + event.id + " failed in worker " + session.id(),
+            error = RemoteEventException.of("event " + event.id + " failed in worker " + session.id(),
                     remote == null ? new RemoteError("unknown", "the worker sent no error", List.of(), null)
                             : RemoteError.read(remote));
         }

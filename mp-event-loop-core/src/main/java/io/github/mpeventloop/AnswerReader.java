@@ -6,8 +6,10 @@ import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.WireErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -67,6 +69,17 @@ final class AnswerReader {
      * @throws ProtocolException if the frame is no JSON object with a type
      */
     Answer read(FrameReader.Frame frame, LongFunction<@Nullable PendingEvent> events) throws ProtocolException {
+        try {
+            return DeepStack.run(() -> readOnce(frame, events));
+        } catch (ProtocolException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer readOnce(FrameReader.Frame frame, LongFunction<@Nullable PendingEvent> events)
+            throws ProtocolException {
         Answer answer = new Answer();
         try (JsonParser parser = mapper.createParser(frame.array(), frame.offset(), frame.length())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -146,7 +159,7 @@ final class AnswerReader {
             return true;
         } catch (JacksonException e) {
             answer.valueError = new ResultNotTransferableException("the value of event " + event.id
-                    + " cannot be read as " + event.resultType.toCanonical() + ": " + e.getOriginalMessage(), e);
+                    + " cannot be read as " + event.resultType.toCanonical() + ": " + WireErrors.reason(e), e);
             return false;
         }
     }

@@ -5,9 +5,18 @@ import java.lang.reflect.Modifier;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.call.ResolvedTarget;
+import io.github.mpeventloop.internal.call.Conversions;
+import io.github.mpeventloop.internal.wire.CycleFinder;
+import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameBuffer;
 import io.github.mpeventloop.internal.wire.FrameLimits;
 import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.ParentFrame.CallForm;
+import io.github.mpeventloop.internal.wire.RebuildCheck;
+import io.github.mpeventloop.internal.wire.ValueLimitException;
+import io.github.mpeventloop.internal.wire.WireErrors;
+import io.github.mpeventloop.internal.wire.WireLimits;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JavaType;
@@ -24,10 +33,14 @@ final class CallEncoder {
     private final JsonMapper mapper;
     /** One buffer per submitting thread, reused: each frame is copied out of it once, at its exact size. */
     private final ThreadLocal<FrameBuffer> buffers;
+    private final WireLimits limits;
+    private final RebuildCheck rebuildCheck;
 
     CallEncoder(JsonMapper mapper, int maxFrameBytes) {
         this.mapper = mapper;
         this.buffers = ThreadLocal.withInitial(() -> new FrameBuffer(1024, maxFrameBytes));
+        this.limits = WireMapper.limitsOf(mapper, maxFrameBytes);
+        this.rebuildCheck = new RebuildCheck(mapper);
     }
 
     JavaType resultType(ResolvedTarget target) {
@@ -60,7 +73,7 @@ final class CallEncoder {
             throw new IllegalArgumentException(target + " takes " + expected + " argument" + (expected == 1 ? "" : "s")
                     + ", the event has " + args.length);
         }
-        return encode(id, output, kind, out -> {
+        return encode(id, output, kind, CallForm.TARGET, out -> {
             out.writeName("target");
             out.writeRawValue(target.descriptorJson());
             out.writeArrayPropertyStart("values");
@@ -130,7 +143,7 @@ final class CallEncoder {
         if (last < 0 || captured.length != last) {
             throw new IllegalArgumentException(target + " must take exactly one argument to be mapped over items");
         }
-        return encode(id, output, null, out -> {
+        return encode(id, output, null, CallForm.BATCH, out -> {
             out.writeName("target");
             out.writeRawValue(target.descriptorJson());
             out.writeArrayPropertyStart("values");
@@ -148,8 +161,8 @@ final class CallEncoder {
 
     /** The frame that keeps a copy of {@code object} in the worker under {@code objectId}. */
     byte[] encodeStore(long id, long objectId, Object object, boolean replace) {
-        return encode(id, false, null, out -> {
-            out.writeNumberProperty("store", objectId);
+        return encode(id, false, null, CallForm.STORE, out -> {
+            out.writeNumberProperty("object", objectId);
             out.writeStringProperty("class", object.getClass().getName());
             if (replace) {
                 out.writeBooleanProperty("replace", true);
@@ -160,9 +173,13 @@ final class CallEncoder {
         });
     }
 
-    /** The frame that reads the worker's copy of object {@code objectId} back, or releases it. */
+    /**
+     * The frame that reads the worker's copy of object {@code objectId} back ({@code "read"}), or
+     * makes the worker forget it ({@code "release"}).
+     */
     byte[] encodeObjectCall(long id, String member, long objectId) {
-        return encode(id, true, null, out -> out.writeNumberProperty(member, objectId));
+        CallForm form = "read".equals(member) ? CallForm.READ : CallForm.FORGET;
+        return encode(id, true, null, form, out -> out.writeNumberProperty("object", objectId));
     }
 
     /** The frame of an {@link Event} subclass, whose fields travel, run as {@code kind} says ({@code null}: plain). */
@@ -173,22 +190,20 @@ final class CallEncoder {
             throw new IllegalArgumentException(type.getName()
                     + " must be a top-level or static nested class, so that a worker can build it");
         }
-        return encode(id, output, kind, out -> {
+        return encode(id, output, kind, CallForm.EVENT, out -> {
             out.writeStringProperty("event", type.getName());
             out.writeName("fields");
-            try {
-                mapper.writeValue(out, event);
-            } catch (JacksonException e) {
-                FrameTooLargeException tooLarge = FrameLimits.tooLarge(e);
-                if (tooLarge != null) {
-                    throw tooLarge;
-                }
-                throw new ArgumentNotTransferableException("event", type.getName(), e.getOriginalMessage(), e);
-            }
+            checkRebuild(event, mapper.getTypeFactory().constructType(type), "event");
+            writeValue(out, event, "event");
         });
     }
 
-    private byte[] encode(long id, boolean output, @Nullable CallKind kind,
+    private byte[] encode(long id, boolean output, @Nullable CallKind kind, CallForm form,
+            java.util.function.Consumer<JsonGenerator> body) {
+        return DeepStack.runUnchecked(() -> encodeFrame(id, output, kind, form, body));
+    }
+
+    private byte[] encodeFrame(long id, boolean output, @Nullable CallKind kind, CallForm form,
             java.util.function.Consumer<JsonGenerator> body) {
         FrameBuffer buffer = buffers.get();
         buffer.clear();
@@ -205,6 +220,7 @@ final class CallEncoder {
                     out.writeNumberProperty("credit", StreamState.WINDOW);
                 }
             }
+            out.writeStringProperty("form", form.wireName());
             body.accept(out);
         });
         buffer.endFrame(start);
@@ -213,28 +229,51 @@ final class CallEncoder {
 
     private void writeValue(JsonGenerator out, @Nullable Object value, ResolvedTarget target, int slot,
             String position) {
+        Object converted = Conversions.convert(value, target.valueClass(slot));
         if (value == null) {
             if (target.isPrimitive(slot)) {
                 throw new ArgumentNotTransferableException(position, "null",
                         "the target takes a " + target.valueType(slot).getTypeName(), null);
             }
-        } else if (!target.boxedValueClass(slot).isInstance(value)) {
+        } else if (converted == Conversions.REFUSED) {
             throw new ArgumentNotTransferableException(position, value.getClass().getName(),
-                    "the target takes " + target.valueType(slot).getTypeName(), null);
+                    "the target takes " + target.valueType(slot).getTypeName()
+                            + ", which Java's conversions do not reach from it", null);
+        } else {
+            checkRebuild(converted, mapper.getTypeFactory().constructType(target.valueType(slot)), position);
         }
-        writeValue(out, value, position);
+        writeValue(out, converted, position);
+    }
+
+    private void checkRebuild(@Nullable Object value, JavaType declared, String position) {
+        String problem = rebuildCheck.problem(value, declared);
+        if (problem != null) {
+            throw new ArgumentNotTransferableException(position, value.getClass().getName(), problem, null);
+        }
     }
 
     private void writeValue(JsonGenerator out, @Nullable Object value, String position) {
         try {
             mapper.writeValue(out, value);
-        } catch (JacksonException e) {
-            FrameTooLargeException tooLarge = FrameLimits.tooLarge(e);
-            if (tooLarge != null) {
-                throw tooLarge;
-            }
-            throw new ArgumentNotTransferableException(position, value == null ? "null" : value.getClass().getName(),
-                    e.getOriginalMessage(), e);
+        } catch (JacksonException | ValueLimitException e) {
+            throw refusal(position, value, e);
         }
+    }
+
+    /** Why a value cannot travel, in this library's words: the frame limit, a cycle, another limit, or the type. */
+    private RuntimeException refusal(String position, @Nullable Object value, RuntimeException error) {
+        FrameTooLargeException tooLarge = FrameLimits.tooLarge(error);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        String type = value == null ? "null" : value.getClass().getName();
+        String cycle = WireErrors.mayBeCycle(error) ? CycleFinder.describe(position, value) : null;
+        if (cycle != null) {
+            return new ArgumentNotTransferableException(position, type, "it contains a cycle, " + cycle
+                    + " (values travel as trees: break the cycle, or mark the field that closes it transient)", null);
+        }
+        ValueLimitException limit = WireErrors.limitCrossed(error, limits);
+        return new ArgumentNotTransferableException(position, type,
+                limit != null ? limit.getMessage() : WireErrors.reason(error), error);
     }
 }

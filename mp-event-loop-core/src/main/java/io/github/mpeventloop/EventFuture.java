@@ -69,9 +69,10 @@ public final class EventFuture<R> extends CompletableFuture<R> {
      */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean wasDone = isDone();
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         Canceller.@Nullable Hook hook = onCancel;
-        if (cancelled && hook != null) {
+        if (!wasDone && cancelled && hook != null) {
             hook.cancel(mayInterruptIfRunning);
         }
         return cancelled;

@@ -37,7 +37,7 @@ public final class EventLoop extends EventSubmissions implements AutoCloseable {
 
     private EventLoop(LoopSettings settings, List<ResultHandler> handlers) {
         this.settings = settings;
-        JsonMapper mapper = WireMapper.create();
+        JsonMapper mapper = WireMapper.create(settings.wireLimits());
         CachedObjects objects = new CachedObjects();
         this.engine = new LoopEngine(settings, mapper, objects);
         this.submitter = new Submitter(settings, mapper, objects, engine);

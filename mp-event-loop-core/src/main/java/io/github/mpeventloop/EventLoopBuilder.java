@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.spi.BeanDirectory;
 import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
@@ -29,7 +30,7 @@ public final class EventLoopBuilder {
     /** Default time a worker may take to start and complete its handshake. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
     /** Default largest frame, in bytes. */
-    public static final int DEFAULT_MAX_FRAME_BYTES = 16 << 20;
+    public static final int DEFAULT_MAX_FRAME_BYTES = WireLimits.DEFAULT_MAX_FRAME_BYTES;
     /** Default most events sent to one worker ahead of its answers. */
     public static final int DEFAULT_MAX_IN_FLIGHT_PER_WORKER = 512;
     /** Default restart budget: workers replaced within {@link #DEFAULT_RESTART_WINDOW}. */
@@ -54,6 +55,9 @@ public final class EventLoopBuilder {
     private String workerMainClass = WorkerMain.class.getName();
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+    private int maxNestingDepth = WireLimits.DEFAULT_MAX_NESTING_DEPTH;
+    private int maxNumberLength = WireLimits.DEFAULT_MAX_NUMBER_LENGTH;
+    private int maxStringLength = WireLimits.DEFAULT_MAX_STRING_LENGTH;
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private @Nullable Duration blockWhenFull = DEFAULT_BLOCK_WHEN_FULL;
     private boolean hasResults = true;
@@ -76,6 +80,7 @@ public final class EventLoopBuilder {
     private @Nullable BeanDirectory beanDirectory;
     private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
     private Duration livenessTimeout = DEFAULT_LIVENESS_TIMEOUT;
+    private Duration ownerShutdownGrace = Duration.ZERO;
 
     EventLoopBuilder() {
     }
@@ -138,6 +143,38 @@ public final class EventLoopBuilder {
         }
         this.maxFrameBytes = maxFrameBytes;
         return this;
+    }
+
+    /**
+     * Deepest nesting of objects and arrays in a value (a linked list of n nodes nests n deep),
+     * checked when an event is submitted and when a worker writes a result, the same for the
+     * reader, so nothing accepted is refused on arrival. Default 20,000.
+     */
+    public EventLoopBuilder maxNestingDepth(int maxNestingDepth) {
+        this.maxNestingDepth = atLeast(maxNestingDepth, 16, "maxNestingDepth");
+        return this;
+    }
+
+    /**
+     * Longest number in a value, in characters, as a {@code BigInteger} or {@code BigDecimal}
+     * writes it (digits, sign, point, exponent). Default 100,000.
+     */
+    public EventLoopBuilder maxNumberLength(int maxNumberLength) {
+        this.maxNumberLength = atLeast(maxNumberLength, 32, "maxNumberLength");
+        return this;
+    }
+
+    /** Longest string (or map key) in a value, in characters. Default: as long as a frame allows. */
+    public EventLoopBuilder maxStringLength(int maxStringLength) {
+        this.maxStringLength = atLeast(maxStringLength, 1, "maxStringLength");
+        return this;
+    }
+
+    private static int atLeast(int value, int minimum, String what) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(what + " must be at least " + minimum + ", was " + value);
+        }
+        return value;
     }
 
     /** Events that may wait for a worker. Default 10,000. */
@@ -311,6 +348,21 @@ public final class EventLoopBuilder {
         return this;
     }
 
+    /**
+     * Tells the JVM-exit safety net that the loop's owner (an application lifecycle, such as the
+     * Spring Boot starter's) closes the loop when the JVM exits: the safety net then waits up to
+     * {@code grace} for that close before it ends the loop's workers, instead of ending them at
+     * once. A loop whose {@code close()} or {@code stop()} already runs is always given the time
+     * they take. Default zero: nobody closes the loop at exit.
+     */
+    public EventLoopBuilder ownerShutdownGrace(Duration grace) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("ownerShutdownGrace must not be negative, was " + grace);
+        }
+        this.ownerShutdownGrace = grace;
+        return this;
+    }
+
     private static Duration positive(Duration value, String what) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, was " + value);
@@ -333,8 +385,9 @@ public final class EventLoopBuilder {
                 classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
                 consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                 maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
-                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher, cancelGrace, livenessTimeout,
-                beanDirectory);
+                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher,
+                new WireLimits(maxFrameBytes, maxNestingDepth, maxNumberLength, maxStringLength), cancelGrace, livenessTimeout,
+                ownerShutdownGrace, beanDirectory);
         return EventLoop.create(settings, List.copyOf(handlers));
     }
 }

@@ -13,7 +13,16 @@ public class FrameTooLargeException extends IllegalArgumentException {
     private final long size;
 
     public FrameTooLargeException(long limit, long size) {
-        super("frame of at least " + size + " bytes is over the frame limit of " + limit + " bytes");
+        this("a frame", limit, size);
+    }
+
+    /**
+     * A frame over the limit because of {@code what} (such as {@code "the result, a java.lang.String,"}),
+     * which the message names.
+     */
+    public FrameTooLargeException(String what, long limit, long size) {
+        super(what + " of at least " + size + " bytes is over the frame limit of " + limit + " bytes (raise it "
+                + "with EventLoop.Builder.maxFrameBytes(...) or the property mp.event-loop.frame.max-size)");
         this.limit = limit;
         this.size = size;
     }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
 import io.github.mpeventloop.internal.launch.ThreadWorkerLauncher;
+import io.github.mpeventloop.internal.process.ExitGuard;
 import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerLauncher;
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
@@ -58,6 +59,7 @@ final class LoopEngine {
     private @Nullable Thread dispatcher;
     private @Nullable ExecutorService starter;
     private @Nullable ScheduledExecutorService timer;
+    private @Nullable ExitOwner exitOwner;
 
     LoopEngine(LoopSettings settings, JsonMapper mapper, CachedObjects objects) {
         this.settings = settings;
@@ -180,6 +182,9 @@ final class LoopEngine {
             clock.scheduleWithFixedDelay(liveness::check, liveness.period().toMillis(), liveness.period().toMillis(),
                     TimeUnit.MILLISECONDS);
             canceller.useTimer(clock);
+            ExitOwner owner = new ExitOwner(settings, () -> state == State.STOPPING || !accepting);
+            exitOwner = owner;
+            ExitGuard.register(owner);
             watchdog.reset(settings.eventTimeout() != null);
             supervisor.begin(new Supervisor.Run(new WorkerConnector(settings, mapper, current, clock), threads, clock),
                     new SessionRouter(answers, supervisor, signal));
@@ -321,6 +326,11 @@ final class LoopEngine {
             current.close();
         }
         state = State.STOPPED;
+        ExitOwner owner = exitOwner;
+        if (owner != null) {
+            ExitGuard.unregister(owner);
+            owner.stopped();
+        }
     }
 
     /** Stops the dispatcher and waits for it, unless called by the dispatcher itself. */

@@ -53,7 +53,7 @@ final class WorkerConnector {
         }, settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
             Handshake.Hello hello = Handshake.welcome(reader, writer, mapper, secret,
-                    new Handshake.Welcome(workerId, settings.maxFrameBytes(), settings.recycleAboveHeapBytes()));
+                    new Handshake.Welcome(workerId, settings.wireLimits(), settings.recycleAboveHeapBytes()));
             return new WorkerLink(channel, reader, writer, hello.pid() > 0 ? hello.pid() : channel.pid());
         } catch (IOException | RuntimeException e) {
             String name = settings.name() + "-worker-" + workerId;

@@ -18,6 +18,7 @@ class DispatcherTest {
     private final EventQueue queue = new EventQueue(1000, () -> { });
     private final List<WorkerSession> sessions = new ArrayList<>();
     private final List<PendingEvent> failed = new ArrayList<>();
+    private final List<PendingEvent> cancelled = new ArrayList<>();
     private final Dispatcher dispatcher = new Dispatcher(queue, new Dispatcher.Loop() {
         @Override
         public boolean dispatching() {
@@ -36,7 +37,7 @@ class DispatcherTest {
 
         @Override
         public void cancelled(PendingEvent event) {
-            failed.add(event);
+            cancelled.add(event);
         }
 
         @Override
@@ -131,5 +132,20 @@ class DispatcherTest {
 
         assertThat(failed).containsExactly(both);
         assertThat(next.session).isNotNull();
+    }
+
+    @Test
+    void aPlainEventCancelledBeforeItWasSentIsEndedAsCancelledAndNeverSent() throws InterruptedException {
+        WorkerSession worker = session(1, 8);
+        sessions.add(worker);
+        PendingEvent dropped = plain(1);
+        dropped.cancelRequested = true;
+        PendingEvent next = plain(2);
+        queue(dropped, next);
+        dispatchAll();
+
+        assertThat(cancelled).containsExactly(dropped);
+        assertThat(dropped.session).isNull();
+        assertThat(next.session).isSameAs(worker);
     }
 }

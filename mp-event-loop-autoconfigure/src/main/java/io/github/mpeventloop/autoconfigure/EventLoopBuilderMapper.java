@@ -49,9 +49,16 @@ final class EventLoopBuilderMapper {
         MpEventLoopProperties.Restart restart = this.properties.getRestart();
         builder.restartBudget(restart.isEnabled() ? restart.getMaxRestarts() : 0, restart.getWindow());
         builder.restartBackoff(restart.getInitialBackoff(), restart.getMaxBackoff());
-        map.from(this.properties.getShutdown()::getStopTimeout).to(builder::stopTimeout);
+        MpEventLoopProperties.Shutdown shutdown = this.properties.getShutdown();
+        map.from(shutdown::getStopTimeout).to(builder::stopTimeout);
+        // The lifecycle closes the loop when the JVM exits: the safety net waits for its drain and stop.
+        builder.ownerShutdownGrace(shutdown.getDrainTimeout().plus(shutdown.getStopTimeout()).plus(ShutdownPhaseTimeout.MARGIN));
         map.from(this.properties.getFrame()::getMaxSize).as(DataSize::toBytes).as(Math::toIntExact)
             .to(builder::maxFrameBytes);
+        MpEventLoopProperties.Frame frame = this.properties.getFrame();
+        map.from(frame::getMaxNestingDepth).to(builder::maxNestingDepth);
+        map.from(frame::getMaxNumberLength).to(builder::maxNumberLength);
+        map.from(frame::getMaxStringLength).to(builder::maxStringLength);
         return builder;
     }
 

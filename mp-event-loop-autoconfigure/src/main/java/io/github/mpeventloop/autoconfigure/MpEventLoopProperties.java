@@ -37,17 +37,10 @@ public class MpEventLoopProperties implements Validator {
     private boolean autoStartup = true;
 
     /**
-<<<<<<< HEAD
      * Where events run: "process" for worker JVMs (isolated from this one), "thread" for threads of this JVM
      * (same serialisation round trip, no isolation; for tests and debugging), or the name of a backend
      * module on the class path, such as "hazelcast" (mp-event-loop-hazelcast), whose auto-configuration
      * supplies the launcher.
-=======
-     * Where events run: "process" for worker JVMs started by this application (isolated from it), "thread" for
-     * threads of this JVM (same serialisation round trip, no isolation; for tests and debugging), "hazelcast" for
-     * the members of a Hazelcast cluster (needs mp-event-loop-hazelcast on the class path and a HazelcastInstance
-     * bean).
->>>>>>> starter
      */
     private String backend = "process";
 
@@ -492,12 +485,52 @@ public class MpEventLoopProperties implements Validator {
          */
         private DataSize maxSize = DataSize.ofBytes(EventLoopBuilder.DEFAULT_MAX_FRAME_BYTES);
 
+        /**
+         * Deepest nesting of objects and arrays in a value (a linked list of n nodes nests n deep);
+         * a deeper value is refused when it is added, or, for a result, in the worker. Unset: the
+         * core's default (20,000).
+         */
+        private @Nullable Integer maxNestingDepth;
+
+        /**
+         * Longest number in a value, in characters (a BigInteger's or BigDecimal's digits, sign,
+         * point and exponent). Unset: the core's default (100,000).
+         */
+        private @Nullable Integer maxNumberLength;
+
+        /** Longest string or map key in a value, in characters. Unset: as long as a frame allows. */
+        private @Nullable Integer maxStringLength;
+
         public DataSize getMaxSize() {
             return this.maxSize;
         }
 
         public void setMaxSize(DataSize maxSize) {
             this.maxSize = maxSize;
+        }
+
+        public @Nullable Integer getMaxNestingDepth() {
+            return this.maxNestingDepth;
+        }
+
+        public void setMaxNestingDepth(@Nullable Integer maxNestingDepth) {
+            this.maxNestingDepth = maxNestingDepth;
+        }
+
+        public @Nullable Integer getMaxNumberLength() {
+            return this.maxNumberLength;
+        }
+
+        public void setMaxNumberLength(@Nullable Integer maxNumberLength) {
+            this.maxNumberLength = maxNumberLength;
+        }
+
+        public @Nullable Integer getMaxStringLength() {
+            return this.maxStringLength;
+        }
+
+        public void setMaxStringLength(@Nullable Integer maxStringLength) {
+            this.maxStringLength = maxStringLength;
         }
     }
 }

@@ -33,7 +33,9 @@ class ConfigurationMetadataTests {
 
         assertThat(expected).contains("mp.event-loop.workers", "mp.event-loop.queue.when-full",
                 "mp.event-loop.worker.max-heap", "mp.event-loop.event.timeout", "mp.event-loop.restart.enabled",
-                "mp.event-loop.shutdown.drain-timeout", "mp.event-loop.frame.max-size");
+                "mp.event-loop.shutdown.drain-timeout", "mp.event-loop.frame.max-size",
+                "mp.event-loop.frame.max-nesting-depth", "mp.event-loop.frame.max-number-length",
+                "mp.event-loop.frame.max-string-length");
         assertThat(listed.keySet()).containsAll(expected).contains("management.health.mp-event-loop.enabled");
         assertThat(listed).allSatisfy((name, property) -> assertThat(property.path("description").asString())
             .as("description of %s", name).isNotBlank().endsWith("."));

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.unit.DataSize;
 
+import io.github.mpeventloop.ArgumentNotTransferableException;
 import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
@@ -153,6 +154,22 @@ class MpEventLoopAutoConfigurationTests {
             assertThatExceptionOfType(FrameTooLargeException.class)
                 .isThrownBy(() -> loop.addEvent(Work::upper, "x".repeat(100 * 1024)));
         });
+    }
+
+    @Test
+    void theValueLimitsComeFromTheProperties() {
+        this.contextRunner
+            .withPropertyValues("mp.event-loop.frame.max-string-length=1000",
+                    "mp.event-loop.frame.max-nesting-depth=64", "mp.event-loop.frame.max-number-length=50")
+            .run(context -> {
+                EventLoop loop = context.getBean(EventLoop.class);
+                assertThat(loop.addEvent(Work::upper, "x".repeat(1000)).get(10, TimeUnit.SECONDS)).hasSize(1000);
+                assertThatExceptionOfType(ArgumentNotTransferableException.class)
+                    .isThrownBy(() -> loop.addEvent(Work::upper, "x".repeat(1001)))
+                    .withMessageContaining("over the limit of 1000")
+                    .withMessageContaining("mp.event-loop.frame.max-string-length");
+                assertThat(loop.addEvent(Work::upper, "still").get(10, TimeUnit.SECONDS)).isEqualTo("STILL");
+            });
     }
 
     @Test

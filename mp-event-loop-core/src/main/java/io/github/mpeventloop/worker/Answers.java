@@ -1,15 +1,20 @@
 package io.github.mpeventloop.worker;
 
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.FrameTooLargeException;
+import io.github.mpeventloop.ResultNotTransferableException;
+import io.github.mpeventloop.internal.wire.CycleFinder;
+import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameLimits;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.RemoteError;
+import io.github.mpeventloop.internal.wire.ValueLimitException;
+import io.github.mpeventloop.internal.wire.WireErrors;
+import io.github.mpeventloop.internal.wire.WireLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +29,12 @@ final class Answers {
 
     private final JsonMapper mapper;
     private final FrameWriter writer;
+    private final WireLimits limits;
 
-    Answers(JsonMapper mapper, FrameWriter writer) {
+    Answers(JsonMapper mapper, FrameWriter writer, WireLimits limits) {
         this.mapper = mapper;
         this.writer = writer;
+        this.limits = limits;
     }
 
     FrameWriter writer() {
@@ -37,7 +44,7 @@ final class Answers {
     /** Writes a {@code result}; returns the failure instead when the value cannot be sent. */
     @Nullable Throwable result(long id, long nanos, boolean output, @Nullable Object value,
             Map<String, Object> mirror) {
-        return write(value, () -> Frames.append(writer, mapper, Frames.RESULT, out -> {
+        return write("the result", value, () -> Frames.append(writer, mapper, Frames.RESULT, out -> {
             out.writeNumberProperty("id", id);
             out.writeNumberProperty("nanos", nanos);
             if (output) {
@@ -53,7 +60,7 @@ final class Answers {
 
     /** Writes one {@code item} of a stream; returns the failure instead when the value cannot be sent. */
     @Nullable Throwable item(long id, long index, boolean output, @Nullable Object value) {
-        return write(value, () -> Frames.append(writer, mapper, Frames.ITEM, out -> {
+        return write("item " + index, value, () -> Frames.append(writer, mapper, Frames.ITEM, out -> {
             out.writeNumberProperty("id", id);
             out.writeNumberProperty("index", index);
             if (output) {
@@ -75,6 +82,21 @@ final class Answers {
         });
     }
 
+    /** Writes a {@code pong} with the ping's {@code seq}. */
+    void pong(long seq) {
+        Frames.append(writer, mapper, Frames.PONG, out -> out.writeNumberProperty("seq", seq));
+    }
+
+    /** Writes {@code recycle}: the heap stays above the threshold. */
+    void recycle(long heap) {
+        Frames.append(writer, mapper, Frames.RECYCLE, out -> out.writeNumberProperty("heap", heap));
+    }
+
+    /** Writes {@code bye}, after {@code events} calls. */
+    void bye(long events) {
+        Frames.append(writer, mapper, Frames.BYE, out -> out.writeNumberProperty("events", events));
+    }
+
     /** Writes {@code cancelled}: plain call {@code id} was cancelled, before it ran or while it ran. */
     void cancelled(long id, long nanos) {
         Frames.append(writer, mapper, Frames.CANCELLED, out -> {
@@ -92,10 +114,8 @@ final class Answers {
         RemoteError error = RemoteError.of(failure);
         try {
             appendError(id, nanos, error, fatal, items);
-        } catch (FrameTooLargeException e) {
-            String message = error.message() == null ? null
-                    : error.message().substring(0, Math.min(error.message().length(), 1000));
-            appendError(id, nanos, new RemoteError(error.className(), message, List.of(), null), fatal, items);
+        } catch (FrameTooLargeException | ValueLimitException e) {
+            appendError(id, nanos, error.reduced(1000), fatal, items);
         }
         if (fatal) {
             try {
@@ -122,18 +142,35 @@ final class Answers {
         });
     }
 
-    private static @Nullable Throwable write(@Nullable Object value, Runnable append) {
+    /**
+     * Appends a frame that carries {@code value}; returns why it cannot be sent instead, in this
+     * library's words: a {@link FrameTooLargeException} that says it was {@code what}, or a
+     * {@link ResultNotTransferableException} naming the limit crossed, the cycle, or the type.
+     */
+    private @Nullable Throwable write(String what, @Nullable Object value, Runnable append) {
         try {
-            append.run();
+            DeepStack.runUnchecked(() -> {
+                append.run();
+                return null;
+            });
             return null;
-        } catch (FrameTooLargeException e) {
-            return new FrameTooLargeException(e.limit(), e.size());
-        } catch (JacksonException e) {
+        } catch (RuntimeException e) {
+            String type = value == null ? "null" : value.getClass().getName();
             FrameTooLargeException tooLarge = FrameLimits.tooLarge(e);
-            return tooLarge != null ? new FrameTooLargeException(tooLarge.limit(), tooLarge.size())
-                    : new IllegalStateException("the result, a " + (value == null ? "null" : value.getClass().getName())
-                            + ", cannot be sent back: " + e.getOriginalMessage(), e);
+            if (tooLarge != null) {
+                return new FrameTooLargeException(what + ", a " + type + ",", tooLarge.limit(), tooLarge.size());
+            }
+            String cycle = WireErrors.mayBeCycle(e) ? CycleFinder.describe(what, value) : null;
+            if (cycle != null) {
+                return new ResultNotTransferableException(what + ", a " + type + ", cannot be sent back: it contains "
+                        + "a cycle, " + cycle + " (values travel as trees)");
+            }
+            ValueLimitException limit = WireErrors.limitCrossed(e, limits);
+            String reason = limit != null ? limit.getMessage() : WireErrors.reason(e);
+            if (limit == null && !(e instanceof JacksonException)) {
+                throw e;
+            }
+            return new ResultNotTransferableException(what + ", a " + type + ", cannot be sent back: " + reason);
         }
     }
-
 }

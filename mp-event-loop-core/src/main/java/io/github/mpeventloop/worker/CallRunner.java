@@ -1,43 +1,39 @@
 package io.github.mpeventloop.worker;
 
-import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mpeventloop.Event;
 import io.github.mpeventloop.internal.call.ResolvedTarget;
-import io.github.mpeventloop.internal.call.TargetDescriptor;
 import io.github.mpeventloop.internal.call.TargetNotFoundException;
 import io.github.mpeventloop.internal.call.TargetPolicy;
-import io.github.mpeventloop.internal.call.TargetResolver;
+import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one {@code call} frame in the worker: resolves its target (a method or constructor by
- * descriptor, or an {@link Event} subclass by name), reads its values as the types the target
- * declares, invokes it and writes the answer. Every failure, from an unknown class to a result too
+ * Runs one {@code call} in the worker: reads its body into the types its target declares
+ * ({@link CallDecoder}), invokes the target (a method or constructor, or an {@code Event}'s
+ * {@code run}) and writes the answer. Every failure, from an unknown class to a result too
  * large for a frame, becomes an {@code error} frame for that event alone. An
  * {@link OutOfMemoryError} is answered and then ends the worker, which cannot be trusted after it.
  */
 final class CallRunner {
 
-    private final JsonMapper mapper;
-    private final ClassLoader loader;
-    private final TargetResolver resolver;
+    private final CallDecoder decoder;
     private final WorkerObjects objects;
     private final Mirror mirror = new Mirror();
+    private final ClassLoader loader;
     private final @Nullable WorkerBeans beans;
 
     CallRunner(JsonMapper mapper, ClassLoader loader, WorkerObjects objects, @Nullable WorkerBeans beans) {
-        this.mapper = mapper;
-        this.loader = loader;
-        this.resolver = new TargetResolver(loader);
+        this.decoder = new CallDecoder(mapper, loader);
         this.objects = objects;
+        this.loader = loader;
         this.beans = beans;
     }
 
@@ -55,25 +51,26 @@ final class CallRunner {
     }
 
     /**
-     * Runs one call. A plain call is answered here; an asynchronous call ({@code "mode":"async"})
-     * whose target returned a {@link CompletionStage} and a streamed call ({@code "mode":"stream"})
-     * are handed to {@code followups}, which answer them later.
+     * Runs one call. A plain call is answered here (or with {@code cancelled} when the parent
+     * cancelled it); an asynchronous call whose target returned a {@link CompletionStage} and a
+     * streamed call are handed to {@code followups}, which answer them later.
      */
-    void run(JsonNode call, Answers answers, Followups followups, PlainCalls plainCalls) {
-        long id = call.path("id").asLong(-1);
-        boolean output = call.path("output").asBoolean(true);
-        String mode = call.path("mode").asString("");
+    void run(ParentFrame.Call call, Answers answers, Followups followups, PlainCalls plainCalls) {
+        long id = call.id();
+        boolean plain = call.mode() == ParentFrame.CallMode.PLAIN;
         long start = System.nanoTime();
-        boolean plain = mode.isEmpty();
         if (plain && !plainCalls.begin(id)) {
             answers.cancelled(id, 0);
             return;
         }
         Object value = null;
         Object subject = null;
+        List<String> mirrored = List.of();
         Throwable failure = null;
         try {
-            Outcome outcome = dispatch(call);
+            DecodedCall decoded = decoder.decode(call);
+            mirrored = decoded.mirror;
+            Outcome outcome = dispatch(decoded);
             value = outcome.value();
             subject = outcome.subject();
         } catch (Throwable e) {
@@ -83,42 +80,40 @@ final class CallRunner {
             answers.cancelled(id, System.nanoTime() - start);
             return;
         }
-        if (failure == null && "stream".equals(mode)) {
-            followups.stream(id, output, start, call.path("credit").asLong(0), value);
+        if (failure == null && call.mode() == ParentFrame.CallMode.STREAM) {
+            followups.stream(id, call.output(), start, call.credit(), value);
             return;
         }
-        if (failure == null && "async".equals(mode) && value instanceof CompletionStage<?> stage) {
-            followups.await(id, output, start, stage);
+        if (failure == null && call.mode() == ParentFrame.CallMode.ASYNC && value instanceof CompletionStage<?> stage) {
+            followups.await(id, call.output(), start, stage);
             return;
         }
-        JsonNode mirrored = call.path("mirror");
-        java.util.Map<String, Object> properties = failure == null && subject != null && mirrored.isArray()
-                ? mirror.read(subject, mirrored) : java.util.Map.of();
+        Map<String, Object> properties = failure == null && subject != null && !mirrored.isEmpty()
+                ? mirror.read(subject, mirrored) : Map.of();
         long nanos = System.nanoTime() - start;
         if (failure == null) {
-            failure = answers.result(id, nanos, output, value, properties);
+            failure = answers.result(id, nanos, call.output(), value, properties);
         }
         if (failure != null) {
             answers.error(id, nanos, failure, -1);
         }
     }
 
-    private Outcome dispatch(JsonNode call) throws Throwable {
-        if (call.has("event")) {
-            return new Outcome(runEvent(call), null);
-        }
-        if (call.has("read")) {
-            return new Outcome(cached(call.path("read").asLong()), null);
-        }
-        if (call.has("release")) {
-            objects.release(call.path("release").asLong());
-            return new Outcome(null, null);
-        }
-        if (call.has("store") && !call.has("target")) {
-            store(call);
-            return new Outcome(null, null);
-        }
-        return runTarget(call);
+    private Outcome dispatch(DecodedCall call) throws Throwable {
+        return switch (call.header.form()) {
+            case EVENT -> new Outcome(call.event == null ? null : call.event.run(), null);
+            case READ -> new Outcome(cached(call.objectId), null);
+            case FORGET -> {
+                objects.release(call.objectId);
+                yield new Outcome(null, null);
+            }
+            case STORE -> {
+                store(call);
+                yield new Outcome(null, null);
+            }
+            case BATCH -> new Outcome(runBatch(call), null);
+            case TARGET -> runTarget(call);
+        };
     }
 
     private Object cached(long id) {
@@ -129,85 +124,80 @@ final class CallRunner {
         return object;
     }
 
-    private void store(JsonNode call) throws ClassNotFoundException {
-        String className = call.path("class").asString("");
-        if (TargetPolicy.isPlatformClass(className)) {
-            throw new TargetNotFoundException("a cached object cannot be a platform object: " + className, null);
-        }
-        Class<?> type = Class.forName(className, false, loader);
-        Object object = read(call.path("values").path(0), type, "cached object of class " + className);
+    private void store(DecodedCall call) {
+        Object object = call.values == null || call.values.length == 0 ? null : call.values[0];
         if (object == null) {
-            throw new IllegalArgumentException("no value for cached object #" + call.path("store").asLong());
+            throw new IllegalArgumentException("no value for cached object #" + call.objectId);
         }
-        objects.store(call.path("store").asLong(), object, call.path("replace").asBoolean(false));
+        objects.store(call.objectId, object, call.replace);
     }
 
-    private Outcome runTarget(JsonNode call) throws Throwable {
-        TargetDescriptor descriptor;
-        try {
-            descriptor = TargetDescriptor.read(call.path("target"));
-        } catch (IllegalArgumentException e) {
-            throw new TargetNotFoundException("malformed target in call: " + e.getMessage(), e);
+    private static ResolvedTarget targetOf(DecodedCall call) {
+        if (call.target == null) {
+            throw new IllegalArgumentException("a " + call.header.form().wireName() + " call without a target");
         }
-        TargetPolicy.check(descriptor);
-        ResolvedTarget target = resolver.resolve(descriptor);
-        JsonNode values = call.path("values");
-        if (call.has("batch")) {
-            return new Outcome(runBatch(target, values, call.path("batch")), null);
-        }
-        if (values.size() != target.valueCount()) {
+        return call.target;
+    }
+
+    private Outcome runTarget(DecodedCall call) throws Throwable {
+        ResolvedTarget target = targetOf(call);
+        Object[] values = call.values == null ? new Object[0] : call.values;
+        if (values.length != target.valueCount()) {
             throw new IllegalArgumentException(target + " takes " + target.valueCount() + " values, the call has "
-                    + values.size());
+                    + values.length);
         }
-        JsonNode refs = call.path("refs");
-        JsonNode vars = call.path("vars");
-        Object[] decoded = new Object[values.size()];
-        for (int i = 0; i < decoded.length; i++) {
-            String slot = Integer.toString(i);
-            if (i == 0 && call.has("bean")) {
-                decoded[i] = bean(call.path("bean"), target);
-            } else if (refs.has(slot)) {
-                decoded[i] = cached(refs.path(slot).asLong());
-            } else if (vars.has(slot)) {
-                decoded[i] = variable(vars.path(slot).asString());
-            } else {
-                decoded[i] = read(values.get(i), target.valueType(i), "value " + i + " of " + target);
-            }
+        call.refs.forEach((slot, objectId) -> values[slot] = cached(objectId));
+        call.vars.forEach((slot, name) -> values[slot] = variable(name));
+        if (call.beanType != null && values.length > 0) {
+            values[0] = bean(call.beanType, call.beanName, target);
         }
-        Object result = target.invoke(decoded);
-        if (call.has("storeResult")) {
+        Object result = target.invoke(values);
+        if (call.storeResult > 0) {
             if (result == null) {
                 throw new IllegalStateException(target + " returned null; there is no object to keep");
             }
-            objects.store(call.path("storeResult").asLong(), result, true);
+            objects.store(call.storeResult, result, true);
             return new Outcome(null, result);
         }
-        if (call.path("init").asBoolean(false)) {
+        if (call.init) {
             return new Outcome(nameVariables(result, target), null);
         }
-        return new Outcome(result, decoded.length > 0 && refs.has("0") ? decoded[0] : null);
+        return new Outcome(result, values.length > 0 && call.refs.containsKey(0) ? values[0] : null);
+    }
+
+    /** The receiver of a bean target: the bean of the type (and name) the call gives, from the worker's bootstrap. */
+    private Object bean(String typeName, @Nullable String name, ResolvedTarget target) throws ClassNotFoundException {
+        String wanted = name == null ? "bean of type " + typeName : "bean '" + name + "' of type " + typeName;
+        if (beans == null) {
+            throw new IllegalStateException("no " + wanted + " for " + target + ": this worker has no beans; start "
+                    + "a worker context (mp.event-loop.worker.context.enabled=true in a Spring application, or a "
+                    + "WorkerBootstrap of your own)");
+        }
+        if (TargetPolicy.isPlatformClass(typeName)) {
+            throw new TargetNotFoundException("a bean target cannot run on a platform type: " + typeName, null);
+        }
+        return beans.bean(Class.forName(typeName, false, loader), name);
     }
 
     /**
      * Runs a target once per item of a batch ({@code map} with a batch size): the values are the
      * ones the target captured, each item is its last argument; the answer is the list of results.
      */
-    private java.util.List<@Nullable Object> runBatch(ResolvedTarget target, JsonNode captured, JsonNode items)
-            throws Throwable {
+    private List<@Nullable Object> runBatch(DecodedCall call) throws Throwable {
+        ResolvedTarget target = targetOf(call);
+        Object[] captured = call.values == null ? new Object[0] : call.values;
         int last = target.valueCount() - 1;
-        if (last < 0 || captured.size() != last) {
+        if (last < 0 || captured.length != last) {
             throw new IllegalArgumentException(target + " takes " + target.valueCount() + " values; a batch call has "
-                    + captured.size() + " and one per item");
+                    + captured.length + " and one per item");
         }
-        Object[] decoded = new Object[target.valueCount()];
-        for (int i = 0; i < last; i++) {
-            decoded[i] = read(captured.get(i), target.valueType(i), "value " + i + " of " + target);
-        }
-        java.util.List<@Nullable Object> results = new java.util.ArrayList<>(items.size());
-        for (int item = 0; item < items.size(); item++) {
-            decoded[last] = read(items.get(item), target.valueType(last), "item " + item + " of the batch for " + target);
+        Object[] values = new Object[target.valueCount()];
+        System.arraycopy(captured, 0, values, 0, last);
+        List<@Nullable Object> results = new ArrayList<>(call.batch.size());
+        for (int item = 0; item < call.batch.size(); item++) {
+            values[last] = call.batch.get(item);
             try {
-                results.add(target.invoke(decoded));
+                results.add(target.invoke(values));
             } catch (Exception e) {
                 throw new IllegalStateException("item " + item + " of the batch failed: " + e, e);
             }
@@ -224,28 +214,12 @@ final class CallRunner {
         return value;
     }
 
-    /** The receiver of a bean target: the bean of the type (and name) the call gives, from the worker's bootstrap. */
-    private Object bean(JsonNode reference, ResolvedTarget target) throws ClassNotFoundException {
-        String typeName = reference.path("type").asString("");
-        String name = reference.path("name").isString() ? reference.path("name").asString() : null;
-        String wanted = name == null ? "bean of type " + typeName : "bean '" + name + "' of type " + typeName;
-        if (beans == null) {
-            throw new IllegalStateException("no " + wanted + " for " + target + ": this worker has no beans; start "
-                    + "a worker context (mp.event-loop.worker.context.enabled=true in a Spring application, or a "
-                    + "WorkerBootstrap of your own)");
-        }
-        if (TargetPolicy.isPlatformClass(typeName)) {
-            throw new TargetNotFoundException("a bean target cannot run on a platform type: " + typeName, null);
-        }
-        return beans.bean(Class.forName(typeName, false, loader), name);
-    }
-
-    private java.util.List<String> nameVariables(@Nullable Object result, ResolvedTarget initializer) {
-        if (!(result instanceof java.util.Map<?, ?> variables)) {
+    private List<String> nameVariables(@Nullable Object result, ResolvedTarget initializer) {
+        if (!(result instanceof Map<?, ?> variables)) {
             throw new IllegalStateException("the worker initializer " + initializer + " must return a Map of names to "
                     + "objects, returned " + result);
         }
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         variables.forEach((name, value) -> {
             if (name instanceof String text && value != null) {
                 objects.name(text, value);
@@ -255,31 +229,8 @@ final class CallRunner {
         return names;
     }
 
-    private @Nullable Object runEvent(JsonNode call) throws Exception {
-        String className = call.path("event").asString("");
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new TargetNotFoundException("no event class " + className, e);
-        }
-        if (!Event.class.isAssignableFrom(type)) {
-            throw new TargetNotFoundException(className + " is not a subclass of " + Event.class.getName(), null);
-        }
-        Event<?> event = (Event<?>) read(call.path("fields"), type, "fields of " + className);
-        if (event == null) {
-            throw new IllegalArgumentException("no fields for " + className);
-        }
-        return event.run();
-    }
-
-    private @Nullable Object read(JsonNode node, Type type, String what) {
-        JavaType javaType = mapper.getTypeFactory().constructType(type);
-        try {
-            return mapper.treeToValue(node, javaType);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(what + " cannot be read as " + javaType.toCanonical() + ": "
-                    + e.getOriginalMessage(), e);
-        }
+    /** The failure a completed stage carries, without the {@link CompletionException} wrapper. */
+    static @Nullable Throwable unwrap(@Nullable Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

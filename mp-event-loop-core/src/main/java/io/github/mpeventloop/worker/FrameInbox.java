@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
+import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameReader;
-import io.github.mpeventloop.internal.wire.Frames;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mpeventloop.internal.wire.ParentFrame;
+import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
 
 /**
  * The worker's frame reading: reads the parent's frames while the event thread runs, and hands
@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Some frames are served on the reading thread itself, at once, even while the event thread is
  * busy ({@link Sink#now}): {@code ping} and the {@code cancel} of a plain call.
  *
- * <p>Two reading threads take turns (a leader/follower pair, written by hand because no library
+ * <p>The reading threads have deep stacks ({@link DeepStack#STACK_BYTES}), as the tasks they run
+ * may read and write deeply nested values. Two reading threads take turns (a leader/follower pair, written by hand because no library
  * thread pool hands a channel's reading role over mid-stream): whoever holds the baton reads. When
  * the event thread is idle, the reading thread runs the tasks that arrived itself, which spares a
  * lone event a thread hand-off, but first passes the baton to the other thread, so that the
@@ -33,13 +34,13 @@ final class FrameInbox {
         /**
          * A frame served on the reading thread at once; false when it goes to the event thread.
          */
-        boolean now(JsonNode frame);
+        boolean now(ParentFrame frame);
 
         /**
          * Frames that arrived together. When the sink runs them on the calling thread, it first
          * runs {@code beforeRunning}, which lets the other reading thread go on reading.
          */
-        void frames(List<JsonNode> frames, Runnable beforeRunning);
+        void frames(List<ParentFrame> frames, Runnable beforeRunning);
 
         /** The channel ended between frames. */
         void ended();
@@ -54,23 +55,23 @@ final class FrameInbox {
     private static final int MAX_BATCH = 256;
 
     private final FrameReader reader;
-    private final JsonMapper mapper;
+    private final ParentFrameDecoder decoder;
     private final Sink sink;
-    private final List<JsonNode> batch = new ArrayList<>();
+    private final List<ParentFrame> batch = new ArrayList<>();
     private final Semaphore baton = new Semaphore(1);
     /** Written and read under the baton. */
     private boolean finished;
 
-    FrameInbox(FrameReader reader, JsonMapper mapper, Sink sink) {
+    FrameInbox(FrameReader reader, ParentFrameDecoder decoder, Sink sink) {
         this.reader = reader;
-        this.mapper = mapper;
+        this.decoder = decoder;
         this.sink = sink;
     }
 
     void start() {
         reader.setBeforeBlocking(() -> { });
         for (int i = 1; i <= 2; i++) {
-            Thread thread = new Thread(this::read, "mp-event-loop-frame-reader-" + i);
+            Thread thread = new Thread(null, this::read, "mp-event-loop-frame-reader-" + i, DeepStack.STACK_BYTES);
             thread.setDaemon(true);
             thread.start();
         }
@@ -105,7 +106,7 @@ final class FrameInbox {
                     finish();
                     return;
                 }
-                JsonNode node = Frames.parse(mapper, frame);
+                ParentFrame node = decoder.decode(frame);
                 if (!sink.now(node)) {
                     batch.add(node);
                 }
@@ -114,7 +115,7 @@ final class FrameInbox {
             handOverAtEnd();
             sink.failed(e);
             finish();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             handOverAtEnd();
             sink.failed(new IOException(e.toString(), e));
             finish();
@@ -123,7 +124,7 @@ final class FrameInbox {
 
     /** Hands the batch over; true when this thread passed the baton on to run it. */
     private boolean handOver() {
-        List<JsonNode> frames = List.copyOf(batch);
+        List<ParentFrame> frames = List.copyOf(batch);
         batch.clear();
         boolean[] passed = {false};
         sink.frames(frames, () -> {
@@ -137,7 +138,7 @@ final class FrameInbox {
     private void handOverAtEnd() {
         finished = true;
         if (!batch.isEmpty()) {
-            List<JsonNode> frames = List.copyOf(batch);
+            List<ParentFrame> frames = List.copyOf(batch);
             batch.clear();
             sink.frames(frames, () -> { });
         }

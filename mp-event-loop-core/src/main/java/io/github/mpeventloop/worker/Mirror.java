@@ -3,11 +3,11 @@ package io.github.mpeventloop.worker;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the properties a proxy mirrors from the object that lives in the worker: a field by its
@@ -16,10 +16,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class Mirror {
 
-    Map<String, Object> read(Object subject, JsonNode names) {
+    Map<String, Object> read(Object subject, List<String> names) {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (JsonNode name : names) {
-            values.put(name.asString(), property(subject, name.asString()));
+        for (String name : names) {
+            values.put(name, property(subject, name));
         }
         return values;
     }

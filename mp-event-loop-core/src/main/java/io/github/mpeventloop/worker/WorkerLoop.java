@@ -17,10 +17,12 @@ import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
+import io.github.mpeventloop.internal.wire.ParentFrame;
+import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
 import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,11 +48,13 @@ public final class WorkerLoop {
 
     private final FrameReader reader;
     private final FrameWriter writer;
-    private final JsonMapper mapper = WireMapper.create();
-    private final CallRunner runner;
+    private final ClassLoader loader;
+    private final @Nullable WorkerBeans beans;
+    private JsonMapper mapper = WireMapper.create();
+    private @Nullable CallRunner runner;
     private final WorkerObjects objects = new WorkerObjects();
     private final LingerFlush lingerFlush;
-    private final Answers answers;
+    private Answers answers;
     private final Scheduler scheduler = new Scheduler();
     private final PlainCalls plainCalls = new PlainCalls();
     private int workerId;
@@ -71,9 +75,10 @@ public final class WorkerLoop {
     public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader, @Nullable WorkerBeans beans) {
         this.writer = new FrameWriter(out, HANDSHAKE_FRAME_LIMIT);
         this.reader = new FrameReader(in, HANDSHAKE_FRAME_LIMIT, Handshake.flushing(writer));
-        this.runner = new CallRunner(mapper, loader, objects, beans);
+        this.loader = loader;
+        this.beans = beans;
         this.lingerFlush = new LingerFlush(writer);
-        this.answers = new Answers(mapper, writer);
+        this.answers = new Answers(mapper, writer, WireLimits.DEFAULTS);
     }
 
     /**
@@ -93,10 +98,13 @@ public final class WorkerLoop {
         Handshake.Welcome welcome = Handshake.hello(reader, writer, mapper, secret);
         reader.setMaxFrameBytes(welcome.maxFrameBytes());
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
+        mapper = WireMapper.create(welcome.limits());
+        runner = new CallRunner(mapper, loader, objects, beans);
+        answers = new Answers(mapper, writer, welcome.limits());
         workerId = welcome.workerId();
         WorkerContext.enter(workerId, objects);
         heap = new HeapWatch(welcome.recycleAboveHeapBytes());
-        new FrameInbox(reader, mapper, inboxSink).start();
+        new FrameInbox(reader, new ParentFrameDecoder(mapper), inboxSink).start();
         try {
             scheduler.run(new Scheduler.Owner() {
                 @Override
@@ -131,7 +139,7 @@ public final class WorkerLoop {
         }
         if (shutdown && !channelEnded) {
             long done = events;
-            Frames.append(writer, mapper, Frames.BYE, out -> out.writeNumberProperty("events", done));
+            answers.bye(done);
         }
         writer.flush();
         return events;
@@ -148,33 +156,25 @@ public final class WorkerLoop {
     /** What the frame-reading threads hand to the event thread, and what they serve at once. */
     private final FrameInbox.Sink inboxSink = new FrameInbox.Sink() {
         @Override
-        public boolean now(JsonNode frame) {
-            switch (Frames.type(frame)) {
-                case Frames.PING -> {
-                    long seq = frame.path("seq").asLong();
-                    Frames.append(writer, mapper, Frames.PONG, out -> out.writeNumberProperty("seq", seq));
-                    flush();
-                    return true;
-                }
-                case Frames.CANCEL -> {
-                    return plainCalls.cancel(frame.path("id").asLong(), frame.path("interrupt").asBoolean(false));
-                }
-                case Frames.CALL -> {
-                    if (!frame.has("mode")) {
-                        plainCalls.received(frame.path("id").asLong(-1));
-                    }
-                    return false;
-                }
-                default -> {
-                    return false;
-                }
+        public boolean now(ParentFrame frame) {
+            if (frame instanceof ParentFrame.Ping ping) {
+                answers.pong(ping.seq());
+                flush();
+                return true;
             }
+            if (frame instanceof ParentFrame.Cancel cancel) {
+                return plainCalls.cancel(cancel.id(), cancel.interrupt());
+            }
+            if (frame instanceof ParentFrame.Call call && call.mode() == ParentFrame.CallMode.PLAIN) {
+                plainCalls.received(call.id());
+            }
+            return false;
         }
 
         @Override
-        public void frames(List<JsonNode> frames, Runnable beforeRunning) {
+        public void frames(List<ParentFrame> frames, Runnable beforeRunning) {
             List<Runnable> tasks = new ArrayList<>(frames.size());
-            for (JsonNode frame : frames) {
+            for (ParentFrame frame : frames) {
                 tasks.add(() -> handle(frame));
             }
             scheduler.offer(tasks, beforeRunning);
@@ -196,39 +196,39 @@ public final class WorkerLoop {
         }
     };
 
-    private void handle(JsonNode node) {
-        String type = Frames.type(node);
+    private void handle(ParentFrame frame) {
         if (shutdown) {
             return;
         }
-        switch (type) {
-            case Frames.CALL -> call(node);
-            case Frames.CREDIT -> {
-                StreamTask stream = streams.get(node.path("id").asLong());
-                if (stream != null) {
-                    stream.credit(node.path("items").asLong(0));
-                }
+        if (frame instanceof ParentFrame.Call call) {
+            call(call);
+        } else if (frame instanceof ParentFrame.Credit credit) {
+            StreamTask stream = streams.get(credit.id());
+            if (stream != null) {
+                stream.credit(credit.items());
             }
-            case Frames.CANCEL -> cancel(node.path("id").asLong());
-            case Frames.RELEASE -> {
-                for (JsonNode id : node.path("objects")) {
-                    objects.release(id.asLong());
-                }
-            }
-            case Frames.SHUTDOWN -> shutdown = true;
-            default -> throw new UncheckedIOException(
-                    new ProtocolException("unexpected frame type \"" + type + "\" from the parent"));
+        } else if (frame instanceof ParentFrame.Cancel cancel) {
+            cancel(cancel.id());
+        } else if (frame instanceof ParentFrame.Release release) {
+            release.objectIds().forEach(objects::release);
+        } else if (frame instanceof ParentFrame.Shutdown) {
+            shutdown = true;
+        } else if (frame instanceof ParentFrame.Ping ping) {
+            answers.pong(ping.seq());
         }
     }
 
-    private void call(JsonNode node) {
-        runner.run(node, answers, followups, plainCalls);
+    private void call(ParentFrame.Call call) {
+        CallRunner current = runner;
+        if (current != null) {
+            current.run(call, answers, followups, plainCalls);
+        }
         events++;
         HeapWatch watch = heap;
         long heapUsed = recycleAsked || watch == null ? -1 : watch.exceeded();
         if (heapUsed >= 0) {
             recycleAsked = true;
-            Frames.append(writer, mapper, Frames.RECYCLE, out -> out.writeNumberProperty("heap", heapUsed));
+            answers.recycle(heapUsed);
         }
     }
 
@@ -273,8 +273,7 @@ public final class WorkerLoop {
             stage.whenComplete((value, error) -> scheduler.post(() -> {
                 awaited.remove(id);
                 long nanos = System.nanoTime() - startNanos;
-                Throwable failure = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
+                Throwable failure = CallRunner.unwrap(error);
                 if (failure == null) {
                     failure = answers.result(id, nanos, output, value, Map.of());
                 }

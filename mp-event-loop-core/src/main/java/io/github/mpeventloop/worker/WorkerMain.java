@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.process.ProcessStatus;
+import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import sun.misc.Signal;
@@ -48,7 +50,7 @@ public final class WorkerMain {
         WorkerBeans beans = bootstrap();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(handshake[2]));
-            new WorkerLoop(channel, channel, WorkerMain.class.getClassLoader(), beans).run(handshake[1]);
+            serveOnDeepStack(new WorkerLoop(channel, channel, WorkerMain.class.getClassLoader(), beans), handshake[1]);
         }
         System.out.flush();
         System.err.flush();
@@ -69,6 +71,38 @@ public final class WorkerMain {
             System.err.flush();
             Runtime.getRuntime().halt(WorkerProcessContract.START_FAILURE_EXIT_CODE);
             throw new IllegalStateException("unreachable", e);
+        }
+    }
+
+    /**
+     * Runs the worker loop on a thread with a deep stack ({@link DeepStack#STACK_BYTES}): its events
+     * read and write values nested up to the nesting limit, by recursion. What escapes the loop is
+     * thrown from here, as if the loop had run on this thread.
+     */
+    private static void serveOnDeepStack(WorkerLoop loop, String secret) throws IOException {
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                loop.run(secret);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "mp-event-loop-worker", DeepStack.STACK_BYTES);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("worker interrupted");
+        }
+        if (failure[0] instanceof IOException io) {
+            throw io;
+        }
+        if (failure[0] instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure[0] instanceof Error error) {
+            throw error;
         }
     }
 

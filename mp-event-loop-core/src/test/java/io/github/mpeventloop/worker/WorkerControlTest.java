@@ -63,6 +63,7 @@ class WorkerControlTest {
     private void call(long id, String method, String descriptor, String valuesJson) {
         Frames.append(writer, MAPPER, Frames.CALL, out -> {
             out.writeNumberProperty("id", id);
+            out.writeStringProperty("form", "target");
             out.writeObjectPropertyStart("target");
             out.writeStringProperty("kind", "static");
             out.writeStringProperty("class", ControlTargets.class.getName());

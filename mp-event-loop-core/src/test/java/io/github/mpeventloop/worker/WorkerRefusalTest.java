@@ -62,8 +62,13 @@ class WorkerRefusalTest {
     }
 
     private JsonNode call(long id, Consumer<JsonGenerator> body) throws IOException {
+        return call(id, "target", body);
+    }
+
+    private JsonNode call(long id, String form, Consumer<JsonGenerator> body) throws IOException {
         Frames.append(writer, MAPPER, Frames.CALL, out -> {
             out.writeNumberProperty("id", id);
+            out.writeStringProperty("form", form);
             body.accept(out);
         });
         writer.flush();
@@ -108,7 +113,7 @@ class WorkerRefusalTest {
 
     @Test
     void anEventClassThatIsNoEventIsRefused() throws IOException {
-        JsonNode answer = call(1, out -> {
+        JsonNode answer = call(1, "event", out -> {
             out.writeStringProperty("event", "java.lang.Thread");
             out.writeObjectPropertyStart("fields");
             out.writeEndObject();

@@ -50,6 +50,11 @@ public final class ResolvedTarget {
         return boxedValueClasses[index];
     }
 
+    /** The erased class of value {@code index}, primitives as they are. */
+    public Class<?> valueClass(int index) {
+        return Types.erasure(valueTypes[index]);
+    }
+
     public boolean isPrimitive(int index) {
         return valueTypes[index] instanceof Class<?> type && type.isPrimitive();
     }

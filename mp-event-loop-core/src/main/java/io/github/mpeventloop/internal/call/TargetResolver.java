@@ -44,7 +44,8 @@ public final class TargetResolver {
         }
         if (descriptor.kind() == TargetDescriptor.Kind.CONSTRUCTOR) {
             for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-                if (descriptorOf(constructor.getParameterTypes(), void.class).equals(descriptor.descriptor())) {
+                if (descriptorOf(constructor.getParameterTypes(), void.class).equals(descriptor.descriptor())
+                        && TargetPolicy.isCallable(type, constructor.getModifiers())) {
                     return constructor;
                 }
             }
@@ -53,7 +54,8 @@ public final class TargetResolver {
             for (Method method : type.getDeclaredMethods()) {
                 if (method.getName().equals(descriptor.methodName())
                         && java.lang.reflect.Modifier.isStatic(method.getModifiers()) == wantStatic
-                        && descriptorOf(method.getParameterTypes(), method.getReturnType()).equals(descriptor.descriptor())) {
+                        && descriptorOf(method.getParameterTypes(), method.getReturnType()).equals(descriptor.descriptor())
+                        && TargetPolicy.isCallable(type, method.getModifiers())) {
                     return method;
                 }
             }

@@ -6,11 +6,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.mpeventloop.internal.process.ExitGuard;
+
 /**
  * Every worker process this JVM started, and the one shutdown hook that ends them when this JVM
- * exits normally or by a signal it can handle: their standard input is closed (a worker exits at
- * once when it sees that), then what is left after a short grace is killed with its descendants.
- * Against SIGKILL of this JVM only the workers' own watch of their input helps, and it does.
+ * exits normally or by a signal it can handle: the safety net. It first lets the loops that are
+ * being closed by their owners (or will be, such as a Spring application's lifecycle) finish,
+ * each within its grace ({@link ExitGuard}); then the standard input of the workers still there,
+ * those of loops nobody closes, is closed (a worker exits at once when it sees that), and what is
+ * left after a short grace is killed with its descendants. Against SIGKILL of this JVM only the
+ * workers' own watch of their input helps, and it does.
  */
 final class WorkerProcesses {
 
@@ -30,6 +35,7 @@ final class WorkerProcesses {
     }
 
     private static void endAll() {
+        ExitGuard.awaitOwners();
         List<Process> processes = List.copyOf(LIVE);
         for (Process process : processes) {
             try {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Frames {
 
     /** Version of the protocol; parent and worker refuse each other when theirs differ. */
-    public static final int PROTOCOL_VERSION = 2;
+    public static final int PROTOCOL_VERSION = 3;
 
     /** Worker to parent, first frame: protocol version, one-time secret, pid, Java version. */
     public static final String HELLO = "hello";

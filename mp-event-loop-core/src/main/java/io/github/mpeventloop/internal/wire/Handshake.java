@@ -27,11 +27,21 @@ public final class Handshake {
      * What the parent tells a worker.
      *
      * @param workerId the worker's id
-     * @param maxFrameBytes the frame limit
+     * @param limits the limits both ends read and write by, the frame limit among them
      * @param recycleAboveHeapBytes heap in use after a collection above which the worker asks to be
      *     replaced, 0 for never
      */
-    public record Welcome(int workerId, int maxFrameBytes, long recycleAboveHeapBytes) {
+    public record Welcome(int workerId, WireLimits limits, long recycleAboveHeapBytes) {
+
+        /** A welcome with the default limits but for the frame limit. */
+        public Welcome(int workerId, int maxFrameBytes, long recycleAboveHeapBytes) {
+            this(workerId, WireLimits.DEFAULTS.withMaxFrameBytes(maxFrameBytes), recycleAboveHeapBytes);
+        }
+
+        /** The frame limit. */
+        public int maxFrameBytes() {
+            return limits.maxFrameBytes();
+        }
     }
 
     /** Parent side: reads and checks the worker's hello, then welcomes it. */
@@ -51,6 +61,9 @@ public final class Handshake {
             out.writeNumberProperty("protocol", Frames.PROTOCOL_VERSION);
             out.writeNumberProperty("workerId", welcome.workerId());
             out.writeNumberProperty("maxFrameBytes", welcome.maxFrameBytes());
+            out.writeNumberProperty("maxNestingDepth", welcome.limits().maxNestingDepth());
+            out.writeNumberProperty("maxNumberLength", welcome.limits().maxNumberLength());
+            out.writeNumberProperty("maxStringLength", welcome.limits().maxStringLength());
             if (welcome.recycleAboveHeapBytes() > 0) {
                 out.writeNumberProperty("recycleAboveHeapBytes", welcome.recycleAboveHeapBytes());
             }
@@ -75,8 +88,11 @@ public final class Handshake {
             throw new ProtocolException("parent speaks protocol " + version + ", this worker speaks "
                     + Frames.PROTOCOL_VERSION + ": both sides must run the same mp-event-loop version");
         }
-        return new Welcome(welcome.path("workerId").asInt(), welcome.path("maxFrameBytes").asInt(),
-                welcome.path("recycleAboveHeapBytes").asLong(0));
+        WireLimits limits = new WireLimits(welcome.path("maxFrameBytes").asInt(),
+                welcome.path("maxNestingDepth").asInt(WireLimits.DEFAULT_MAX_NESTING_DEPTH),
+                welcome.path("maxNumberLength").asInt(WireLimits.DEFAULT_MAX_NUMBER_LENGTH),
+                welcome.path("maxStringLength").asInt(WireLimits.DEFAULT_MAX_STRING_LENGTH));
+        return new Welcome(welcome.path("workerId").asInt(), limits, welcome.path("recycleAboveHeapBytes").asLong(0));
     }
 
     /** A flush for {@link FrameReader}'s before-blocking hook. */

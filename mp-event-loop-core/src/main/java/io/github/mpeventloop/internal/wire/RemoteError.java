@@ -1,7 +1,10 @@
 package io.github.mpeventloop.internal.wire;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,27 +12,56 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An exception as it travels from a worker: class name, message, stack and cause chain, as plain
- * data (never as a serialised Throwable). The stack is cut to {@value #MAX_FRAMES} frames and the
- * cause chain to {@value #MAX_CAUSES} links, so that a {@code StackOverflowError} stays small.
+ * An exception as it travels from a worker: class name, message, stack, cause chain and suppressed
+ * exceptions, as plain data (never as a serialised Throwable). It is bounded so that a
+ * {@code StackOverflowError} or a runaway chain stays small: each stack is cut to
+ * {@value #MAX_FRAMES} frames, and at most {@value #MAX_ERRORS} exceptions travel in all (causes
+ * first, then suppressed ones, depth first); an exception met twice (a cycle) travels once.
  */
 public record RemoteError(String className, @Nullable String message, List<StackTraceElement> stack,
-        @Nullable RemoteError cause) {
+        @Nullable RemoteError cause, List<RemoteError> suppressed) {
 
     static final int MAX_FRAMES = 1024;
-    static final int MAX_CAUSES = 8;
+    static final int MAX_ERRORS = 64;
+
+    /** Copies the lists. */
+    public RemoteError {
+        stack = List.copyOf(stack);
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** An error without suppressed exceptions. */
+    public RemoteError(String className, @Nullable String message, List<StackTraceElement> stack,
+            @Nullable RemoteError cause) {
+        this(className, message, stack, cause, List.of());
+    }
 
     /** Describes a local exception. */
     public static RemoteError of(Throwable error) {
-        return of(error, 0);
+        return of(error, Collections.newSetFromMap(new IdentityHashMap<>()), new int[] {0});
     }
 
-    private static RemoteError of(Throwable error, int depth) {
+    private static RemoteError of(Throwable error, Set<Throwable> seen, int[] count) {
+        seen.add(error);
+        count[0]++;
         StackTraceElement[] trace = error.getStackTrace();
         List<StackTraceElement> stack = List.of(trace).subList(0, Math.min(trace.length, MAX_FRAMES));
         Throwable cause = error.getCause();
-        RemoteError remoteCause = cause != null && cause != error && depth < MAX_CAUSES ? of(cause, depth + 1) : null;
-        return new RemoteError(error.getClass().getName(), error.getMessage(), stack, remoteCause);
+        RemoteError remoteCause = cause != null && !seen.contains(cause) && count[0] < MAX_ERRORS
+                ? of(cause, seen, count) : null;
+        List<RemoteError> suppressed = new ArrayList<>();
+        for (Throwable each : error.getSuppressed()) {
+            if (!seen.contains(each) && count[0] < MAX_ERRORS) {
+                suppressed.add(of(each, seen, count));
+            }
+        }
+        return new RemoteError(error.getClass().getName(), error.getMessage(), stack, remoteCause, suppressed);
+    }
+
+    /** This error with its message cut to {@code length} characters, and no stack, cause or suppressed. */
+    public RemoteError reduced(int length) {
+        String cut = message == null ? null : message.substring(0, Math.min(message.length(), length));
+        return new RemoteError(className, cut, List.of(), null);
     }
 
     /** Writes this error as the current JSON value. */
@@ -55,6 +87,13 @@ public record RemoteError(String className, @Nullable String message, List<Stack
             out.writeName("cause");
             cause.write(out);
         }
+        if (!suppressed.isEmpty()) {
+            out.writeArrayPropertyStart("suppressed");
+            for (RemoteError each : suppressed) {
+                each.write(out);
+            }
+            out.writeEndArray();
+        }
         out.writeEndObject();
     }
 
@@ -66,9 +105,15 @@ public record RemoteError(String className, @Nullable String message, List<Stack
                     element.hasNonNull("f") ? element.path("f").asString() : null, element.path("l").asInt(-1)));
         }
         JsonNode cause = node.get("cause");
+        List<RemoteError> suppressed = new ArrayList<>();
+        for (JsonNode each : node.path("suppressed")) {
+            if (each.isObject()) {
+                suppressed.add(read(each));
+            }
+        }
         return new RemoteError(node.path("class").asString("unknown"),
                 node.hasNonNull("message") ? node.path("message").asString() : null, stack,
-                cause != null && cause.isObject() ? read(cause) : null);
+                cause != null && cause.isObject() ? read(cause) : null, suppressed);
     }
 
     /** {@code class: message}, as {@link Throwable#toString()} prints it. */

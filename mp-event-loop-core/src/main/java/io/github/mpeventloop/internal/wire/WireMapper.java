@@ -3,6 +3,9 @@ package io.github.mpeventloop.internal.wire;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.SerializationFeature;
@@ -27,12 +30,30 @@ public final class WireMapper {
     private WireMapper() {
     }
 
-    /** A new mapper with the wire configuration. */
+    /** A new mapper with the wire configuration and the default limits. */
     public static JsonMapper create() {
+        return create(WireLimits.DEFAULTS);
+    }
+
+    /**
+     * A new mapper with the wire configuration that reads and writes within {@code limits}: the
+     * reader's constraints are the writer's, so nothing written is refused when read.
+     */
+    public static JsonMapper create(WireLimits limits) {
         JsonFactory factory = JsonFactory.builder()
                 .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNameLength(limits.maxStringLength())
+                        .build())
+                .streamWriteConstraints(StreamWriteConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .build())
+                .addDecorator((streamFactory, generator) -> new LimitedGenerator(generator, limits))
                 .build();
-        return JsonMapper.builder(factory)
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .changeDefaultVisibility(checker -> checker
                         .withVisibility(PropertyAccessor.ALL, Visibility.NONE)
@@ -42,5 +63,33 @@ public final class WireMapper {
                 .constructorDetector(ConstructorDetector.USE_PROPERTIES_BASED)
                 .addModule(new PlatformTypeGuard())
                 .build();
+        initialiseFailureClasses(mapper);
+        return mapper;
+    }
+
+    /**
+     * Makes Jackson build one read and one write failure at once. Jackson reports a stack overflow
+     * as an exception it builds near the end of the stack; if that is the first time its exception
+     * classes are used, their static initialisation fails there and leaves them unusable for the
+     * rest of the JVM's life. Initialised here, at a shallow depth, they are safe.
+     */
+    private static void initialiseFailureClasses(JsonMapper mapper) {
+        try {
+            mapper.readTree("{\"unfinished\":");
+        } catch (JacksonException expected) {
+            // initialised
+        }
+        try {
+            mapper.writeValueAsBytes(new Object());
+        } catch (JacksonException expected) {
+            // initialised
+        }
+    }
+
+    /** The limits a mapper made by {@link #create(WireLimits)} reads by, with {@code maxFrameBytes}. */
+    public static WireLimits limitsOf(JsonMapper mapper, int maxFrameBytes) {
+        StreamReadConstraints read = mapper.tokenStreamFactory().streamReadConstraints();
+        return new WireLimits(maxFrameBytes, read.getMaxNestingDepth(), read.getMaxNumberLength(),
+                read.getMaxStringLength());
     }
 }

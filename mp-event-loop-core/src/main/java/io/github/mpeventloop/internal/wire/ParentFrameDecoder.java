@@ -1,0 +1,167 @@
+package io.github.mpeventloop.internal.wire;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The worker's reading side of the parent's frames: one streaming pass per frame, no tree. A
+ * frame's {@code type} is its first member. A {@code call}'s header ({@code id}, {@code form},
+ * {@code output}, {@code mode}, {@code credit}) comes before its body; the reader stops at the
+ * first body member and keeps the frame's bytes for the event thread, which reads the body into
+ * the types its target declares. Unknown members of the other frames are skipped.
+ */
+public final class ParentFrameDecoder {
+
+    /** The members that begin a call's body: the header ends at the first of them. */
+    private static final Set<String> BODY_MEMBERS = Set.of("target", "values", "batch", "event", "fields", "object",
+            "class", "replace", "refs", "vars", "storeResult", "mirror", "init",
+            "bean");
+
+    private final JsonMapper mapper;
+
+    public ParentFrameDecoder(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Reads one frame.
+     *
+     * @throws ProtocolException if it is no JSON object starting with a known {@code type}
+     */
+    public ParentFrame decode(FrameReader.Frame frame) throws ProtocolException {
+        try (JsonParser parser = mapper.createParser(frame.array(), frame.offset(), frame.length())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !"type".equals(parser.nextName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw new ProtocolException("frame is not a JSON object starting with a \"type\"");
+            }
+            String type = parser.getString();
+            return switch (type) {
+                case Frames.CALL -> call(parser, frame);
+                case Frames.CREDIT -> {
+                    long[] members = longs(parser, "id", "items");
+                    yield new ParentFrame.Credit(members[0], members[1]);
+                }
+                case Frames.CANCEL -> cancel(parser);
+                case Frames.PING -> new ParentFrame.Ping(longs(parser, "seq")[0]);
+                case Frames.RELEASE -> release(parser);
+                case Frames.SHUTDOWN -> new ParentFrame.Shutdown();
+                default -> throw new ProtocolException("unexpected frame type \"" + type + "\" from the parent");
+            };
+        } catch (JacksonException e) {
+            throw new ProtocolException("unparseable frame of " + frame.length() + " bytes: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ParentFrame.Call call(JsonParser parser, FrameReader.Frame frame) throws ProtocolException {
+        long id = -1;
+        boolean output = true;
+        ParentFrame.CallMode mode = ParentFrame.CallMode.PLAIN;
+        long credit = 0;
+        ParentFrame.@Nullable CallForm form = null;
+        Map<String, String> context = Map.of();
+        String name;
+        header:
+        while ((name = parser.nextName()) != null) {
+            JsonToken token = parser.nextToken();
+            try {
+                switch (name) {
+                    case "id" -> id = parser.getLongValue();
+                    case "output" -> output = token != JsonToken.VALUE_FALSE;
+                    case "mode" -> mode = ParentFrame.CallMode.of(parser.getString());
+                    case "credit" -> credit = parser.getLongValue();
+                    case "form" -> form = ParentFrame.CallForm.of(parser.getString());
+                    case "context" -> context = context(parser, token);
+                    default -> {
+                        if (BODY_MEMBERS.contains(name)) {
+                            break header;
+                        }
+                        parser.skipChildren();
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ProtocolException("call " + id + ": " + e.getMessage());
+            }
+        }
+        if (form == null) {
+            throw new ProtocolException("call " + id + " has no \"form\" before its body");
+        }
+        byte[] bytes = Arrays.copyOfRange(frame.array(), frame.offset(), frame.offset() + frame.length());
+        return new ParentFrame.Call(id, output, mode, credit, form, context, bytes);
+    }
+
+    /** A string-to-string object; other values are skipped. */
+    private static Map<String, String> context(JsonParser parser, JsonToken token) {
+        if (token != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return Map.of();
+        }
+        Map<String, String> context = new HashMap<>();
+        String key;
+        while ((key = parser.nextName()) != null) {
+            if (parser.nextToken() == JsonToken.VALUE_STRING) {
+                context.put(key, parser.getString());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return Map.copyOf(context);
+    }
+
+    private static ParentFrame.Cancel cancel(JsonParser parser) {
+        long id = -1;
+        boolean interrupt = false;
+        String name;
+        while ((name = parser.nextName()) != null) {
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "id" -> id = parser.getLongValue();
+                case "interrupt" -> interrupt = token == JsonToken.VALUE_TRUE;
+                default -> parser.skipChildren();
+            }
+        }
+        return new ParentFrame.Cancel(id, interrupt);
+    }
+
+    private static ParentFrame.Release release(JsonParser parser) {
+        List<Long> ids = new ArrayList<>();
+        String name;
+        while ((name = parser.nextName()) != null) {
+            JsonToken token = parser.nextToken();
+            if ("objects".equals(name) && token == JsonToken.START_ARRAY) {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    ids.add(parser.getLongValue());
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return new ParentFrame.Release(ids);
+    }
+
+    /** The named long members, 0 when absent; other members are skipped. */
+    private static long[] longs(JsonParser parser, String... names) {
+        long[] values = new long[names.length];
+        String name;
+        while ((name = parser.nextName()) != null) {
+            parser.nextToken();
+            int index = Arrays.asList(names).indexOf(name);
+            if (index >= 0) {
+                values[index] = parser.getLongValue();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return values;
+    }
+}

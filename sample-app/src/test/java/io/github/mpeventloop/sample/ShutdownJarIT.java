@@ -1,0 +1,167 @@
+package io.github.mpeventloop.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stopping the packaged application with 1,000 short events queued (issue 13): SIGTERM to the
+ * application, and SIGINT to its whole process group as a terminal's Ctrl-C sends it, drain the
+ * backlog (every event completes as a value, nothing is logged at ERROR, no worker is replaced, no
+ * worker is left); a drain shorter than the backlog hands the rest back, logged once, and fails
+ * nothing that ran.
+ */
+class ShutdownJarIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Pattern TALLY = Pattern.compile("Backlog: (\\d+) completed, (\\d+) failed");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private Process application;
+
+    @Test
+    void sigtermDrainsAThousandQueuedEvents() throws Exception {
+        Run run = start("sigterm", "15s");
+        long signalled = System.nanoTime();
+        this.application.destroy();
+        String output = run.awaitExit();
+        System.out.println("SHUTDOWN: SIGTERM drain of 1,000 events of 10 ms (2 workers) took "
+                + Duration.ofNanos(System.nanoTime() - signalled).toMillis() + " ms to exit");
+        assertDrained(output, run);
+    }
+
+    @Test
+    void sigintToTheProcessGroupDrainsAThousandQueuedEvents() throws Exception {
+        Run run = start("sigint", "15s");
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + this.application.pid()).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+        assertDrained(run.awaitExit(), run);
+    }
+
+    @Test
+    void aDrainShorterThanTheBacklogHandsTheRestBackAndFailsNothing() throws Exception {
+        Run run = start("short-drain", "1s");
+        this.application.destroy();
+        String output = run.awaitExit();
+        Matcher tally = TALLY.matcher(output);
+        assertThat(tally.find()).as("the tally in the log").isTrue();
+        assertThat(Integer.parseInt(tally.group(2))).as("failed").isZero();
+        int completed = Integer.parseInt(tally.group(1));
+        assertThat(completed).isLessThan(1000);
+        assertThat(output).containsOnlyOnce("did not run and were failed");
+        assertThat(output).contains((1000 - completed) + " event(s) did not run");
+        assertThat(output).doesNotContain(" ERROR ");
+        run.assertNoWorkerLeft();
+    }
+
+    private void assertDrained(String output, Run run) {
+        assertThat(this.application.exitValue()).isIn(0, 130, 143);
+        Matcher tally = TALLY.matcher(output);
+        assertThat(tally.find()).as("the tally in the log:%n%s", output).isTrue();
+        assertThat(tally.group(1)).as("completed").isEqualTo("1000");
+        assertThat(tally.group(2)).as("failed").isEqualTo("0");
+        assertThat(output).doesNotContain(" ERROR ", "did not run", "was lost", "replacement");
+        run.assertNoWorkerLeft();
+    }
+
+    private Run start(String name, String drain) throws Exception {
+        Path jar = Path.of(System.getProperty("sample.jar")).toAbsolutePath();
+        int port = freePort();
+        Path log = jar.resolveSibling("shutdown-" + name + ".log");
+        // setsid: the application leads a process group of its own, as a shell's job does.
+        this.application = new ProcessBuilder("setsid", java(), "-jar", jar.getFileName().toString(),
+                "--server.port=" + port, "--mp.event-loop.workers=2", "--mp.event-loop.queue.capacity=2000",
+                "--mp.event-loop.worker.max-in-flight=4", "--mp.event-loop.shutdown.drain-timeout=" + drain)
+            .directory(jar.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        await().atMost(WAIT).ignoreExceptions().until(() -> "UP".equals(get(port, "/actuator/health").path("status").asString()));
+        List<Long> workers = new ArrayList<>();
+        get(port, "/actuator/health").path("components").path("mpEventLoop").path("details").path("workers")
+            .findValues("pid").forEach(pid -> workers.add(pid.asLong()));
+        assertThat(workers).hasSize(2);
+        HttpResponse<String> queued = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/backlog?events=1000&millis=10")).POST(HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(200);
+        return new Run(log, workers);
+    }
+
+    private final class Run {
+        private final Path log;
+        private final List<Long> workers;
+
+        Run(Path log, List<Long> workers) {
+            this.log = log;
+            this.workers = workers;
+        }
+
+        String awaitExit() throws Exception {
+            assertThat(ShutdownJarIT.this.application.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            return Files.readString(this.log, StandardCharsets.UTF_8);
+        }
+
+        void assertNoWorkerLeft() {
+            await().atMost(Duration.ofSeconds(30))
+                .until(() -> this.workers.stream().noneMatch(pid -> Files.exists(Path.of("/proc/" + pid))
+                        && !isZombie(pid)));
+        }
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @AfterEach
+    void stopApplication() {
+        if (this.application != null && this.application.isAlive()) {
+            this.application.descendants().forEach(ProcessHandle::destroyForcibly);
+            this.application.destroyForcibly();
+        }
+    }
+
+    private JsonNode get(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("status of %s: %s", path, response.body()).isEqualTo(200);
+        return this.json.readTree(response.body());
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
