@@ -30,7 +30,7 @@ public final class EventLoopBuilder {
     /** Default time a worker may take to start and complete its handshake. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
     /** Default largest frame, in bytes. */
-    public static final int DEFAULT_MAX_FRAME_BYTES = WireLimits.DEFAULT_MAX_FRAME_BYTES;
+    public static final int DEFAULT_MAX_FRAME_BYTES = 16 << 20;
     /** Default most events sent to one worker ahead of its answers. */
     public static final int DEFAULT_MAX_IN_FLIGHT_PER_WORKER = 512;
     /** Default restart budget: workers replaced within {@link #DEFAULT_RESTART_WINDOW}. */
@@ -39,6 +39,11 @@ public final class EventLoopBuilder {
     public static final Duration DEFAULT_RESTART_WINDOW = Duration.ofSeconds(30);
     /** Default first back-off before a replacement. */
     public static final Duration DEFAULT_RESTART_BACKOFF = Duration.ofMillis(100);
+    /** Default deepest nesting of objects and arrays in a value: a 10,000-deep linked list passes. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = WireLimits.DEFAULT_MAX_NESTING_DEPTH;
+    /** Default longest number in a value, in characters. */
+    public static final int DEFAULT_MAX_NUMBER_LENGTH = WireLimits.DEFAULT_MAX_NUMBER_LENGTH;
+
     /** Default time a cancelled, interrupted event has to stop before its worker is ended. */
     public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
     /** Default time a worker has to answer a ping before it is declared unresponsive. */
@@ -55,9 +60,9 @@ public final class EventLoopBuilder {
     private String workerMainClass = WorkerMain.class.getName();
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
-    private int maxNestingDepth = WireLimits.DEFAULT_MAX_NESTING_DEPTH;
-    private int maxNumberLength = WireLimits.DEFAULT_MAX_NUMBER_LENGTH;
-    private int maxStringLength = WireLimits.DEFAULT_MAX_STRING_LENGTH;
+    private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+    private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+    private int maxStringLength = Integer.MAX_VALUE;
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private @Nullable Duration blockWhenFull = DEFAULT_BLOCK_WHEN_FULL;
     private boolean hasResults = true;
@@ -147,8 +152,8 @@ public final class EventLoopBuilder {
 
     /**
      * Deepest nesting of objects and arrays in a value (a linked list of n nodes nests n deep),
-     * checked when an event is submitted and when a worker writes a result, the same for the
-     * reader, so nothing accepted is refused on arrival. Default 20,000.
+     * checked when an event is submitted and when a worker writes a result, as the reader checks
+     * it, so nothing accepted is refused on arrival. Default 20,000.
      */
     public EventLoopBuilder maxNestingDepth(int maxNestingDepth) {
         this.maxNestingDepth = atLeast(maxNestingDepth, 16, "maxNestingDepth");
@@ -385,9 +390,9 @@ public final class EventLoopBuilder {
                 classPath, workerMainClass, startTimeout, maxFrameBytes, queueCapacity, blockWhenFull, hasResults,
                 consumer, handlerExecutor, stopTimeout, maxInFlightPerWorker, Map.copyOf(namedTargets), eventTimeout,
                 maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
-                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher,
-                new WireLimits(maxFrameBytes, maxNestingDepth, maxNumberLength, maxStringLength), cancelGrace, livenessTimeout,
-                ownerShutdownGrace, beanDirectory);
+                recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher, cancelGrace, livenessTimeout,
+                ownerShutdownGrace, new WireLimits(maxFrameBytes, maxNestingDepth, maxNumberLength,
+                        Math.min(maxStringLength, maxFrameBytes)), beanDirectory);
         return EventLoop.create(settings, List.copyOf(handlers));
     }
 }

@@ -22,7 +22,7 @@ public class FrameTooLargeException extends IllegalArgumentException {
      */
     public FrameTooLargeException(String what, long limit, long size) {
         super(what + " of at least " + size + " bytes is over the frame limit of " + limit + " bytes (raise it "
-                + "with EventLoop.Builder.maxFrameBytes(...) or the property mp.event-loop.frame.max-size)");
+                + "with EventLoopBuilder.maxFrameBytes(...) or the property mp.event-loop.frame.max-size)");
         this.limit = limit;
         this.size = size;
     }

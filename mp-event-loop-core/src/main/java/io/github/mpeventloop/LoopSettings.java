@@ -19,6 +19,6 @@ record LoopSettings(String name, int workers, Backend backend, List<String> jvmO
         Map<String, Target> namedTargets, @Nullable Duration eventTimeout, int maxRestarts, Duration restartWindow,
         Duration restartBackoff, Duration maxRestartBackoff, long recycleAfterEvents, long recycleAboveHeapBytes,
         Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer, boolean classDataSharing,
-        @Nullable WorkerLauncherFactory workerLauncher, WireLimits wireLimits, Duration cancelGrace, Duration livenessTimeout, Duration ownerShutdownGrace,
-        @Nullable BeanDirectory beanDirectory) {
+        @Nullable WorkerLauncherFactory workerLauncher, Duration cancelGrace, Duration livenessTimeout, Duration ownerShutdownGrace,
+        WireLimits wireLimits, @Nullable BeanDirectory beanDirectory) {
 }

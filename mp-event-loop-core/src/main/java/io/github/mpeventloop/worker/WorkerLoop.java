@@ -98,7 +98,9 @@ public final class WorkerLoop {
         Handshake.Welcome welcome = Handshake.hello(reader, writer, mapper, secret);
         reader.setMaxFrameBytes(welcome.maxFrameBytes());
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
-        mapper = WireMapper.create(welcome.limits());
+        if (!welcome.limits().withMaxFrameBytes(WireLimits.DEFAULTS.maxFrameBytes()).equals(WireLimits.DEFAULTS)) {
+            mapper = WireMapper.create(welcome.limits());
+        }
         runner = new CallRunner(mapper, loader, objects, beans);
         answers = new Answers(mapper, writer, welcome.limits());
         workerId = welcome.workerId();

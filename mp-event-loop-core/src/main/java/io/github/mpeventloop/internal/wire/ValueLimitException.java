@@ -24,9 +24,9 @@ public final class ValueLimitException extends RuntimeException {
             this.property = property;
         }
 
-        /** How to raise it, in a message: {@code EventLoop.Builder.maxNumberLength or mp.event-loop....}. */
+        /** How to raise it, in a message: {@code EventLoopBuilder.maxNumberLength or mp.event-loop....}. */
         public String howToRaise() {
-            return "raise it with EventLoop.Builder." + builderMethod + "(...) or the property " + property;
+            return "raise it with EventLoopBuilder." + builderMethod + "(...) or the property " + property;
         }
     }
 
