@@ -124,6 +124,15 @@ final class CallEncoder {
         if (shape.init()) {
             out.writeBooleanProperty("init", true);
         }
+        CallShape.Bean bean = shape.bean();
+        if (bean != null) {
+            out.writeObjectPropertyStart("bean");
+            out.writeStringProperty("type", bean.type().getName());
+            if (bean.name() != null) {
+                out.writeStringProperty("name", bean.name());
+            }
+            out.writeEndObject();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.mpeventloop;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,15 +19,47 @@ public final class CallEvent<R> extends Event<R> {
 
     private final transient @Nullable Target target;
     private final transient @Nullable String name;
+    private final transient @Nullable Method method;
     private final transient @Nullable Object[] args;
     private transient CallShape shape = CallShape.PLAIN;
     private transient boolean streamed;
     private transient boolean stageValue = true;
 
     CallEvent(@Nullable Target target, @Nullable String name, @Nullable Object... args) {
+        this(target, name, null, args);
+    }
+
+    private CallEvent(@Nullable Target target, @Nullable String name, @Nullable Method method,
+            @Nullable Object[] args) {
         this.target = target;
         this.name = name;
+        this.method = method;
         this.args = args == null ? new Object[] {null} : args.clone();
+    }
+
+    /** A call of a reflected {@code method}, with its values (the receiver slot first, for an instance method). */
+    static <R> CallEvent<R> ofMethod(Method method, @Nullable Object[] values) {
+        return new CallEvent<>(null, null, method, values);
+    }
+
+    /** The reflected method called, or {@code null} for a method reference, lambda or call by name. */
+    @Nullable Method method() {
+        return method;
+    }
+
+    /**
+     * Runs this bean target on the worker's bean named {@code beanName} rather than on the one bean
+     * of its type; see {@link Event#onBean(Target.Call2, Object)}.
+     *
+     * @throws IllegalStateException if this event is not a bean target
+     */
+    public CallEvent<R> beanNamed(String beanName) {
+        CallShape.Bean bean = shape.bean();
+        if (bean == null) {
+            throw new IllegalStateException("beanNamed applies to a bean target (Event.onBean), not to " + this);
+        }
+        this.shape = CallShape.onBean(bean.type(), beanName);
+        return this;
     }
 
     /** The method reference or lambda, or {@code null} for a call by name. */
@@ -92,8 +125,9 @@ public final class CallEvent<R> extends Event<R> {
     @Override
     @SuppressWarnings("unchecked")
     public @Nullable R run() throws Exception {
-        if (target == null) {
-            throw new UnsupportedOperationException("a call by name runs only in a loop: " + name);
+        if (target == null || shape.bean() != null) {
+            throw new UnsupportedOperationException("a call by name or on a worker's bean runs only in a loop: "
+                    + this);
         }
         LambdaTargets.Captured captured = LambdaTargets.describe(target);
         Object[] values = new Object[captured.values().length + args.length];
@@ -110,7 +144,8 @@ public final class CallEvent<R> extends Event<R> {
 
     @Override
     public String toString() {
-        String what = name != null ? "'" + name + "'" : target == null ? "?" : target.getClass().getSimpleName();
+        String what = name != null ? "'" + name + "'" : method != null ? method.getName()
+                : target == null ? "?" : target.getClass().getSimpleName();
         return "CallEvent[" + what + Arrays.toString(args) + (key() == null ? "" : ", key=" + key()) + "]";
     }
 }

@@ -1,8 +1,13 @@
 package io.github.mpeventloop;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
+import io.github.mpeventloop.internal.call.LambdaTargets;
+import io.github.mpeventloop.internal.call.TargetDescriptor;
 
 /**
  * A unit of work for an {@link EventLoop}, with the options it travels with.
@@ -170,6 +175,88 @@ public abstract class Event<R> {
     public static <A, B, C, D> CallEvent<Void> of(Target.Run4<A, B, C, D> target, @Nullable A a, @Nullable B b,
             @Nullable C c, @Nullable D d) {
         return new CallEvent<>(target, null, a, b, c, d);
+    }
+
+    // ---------------------------------------------------------------- bean targets
+
+    /**
+     * An event calling {@code method} on a bean of the worker's application context, for example
+     * {@code Event.onBean(ImageService::render, spec)}: the method runs on the worker's bean of the
+     * method's class (or the one named with {@link CallEvent#beanNamed(String)}); only the arguments
+     * travel. The worker must have started a context that holds the bean
+     * ({@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap}; in a Spring application
+     * {@code mp.event-loop.worker.context.enabled=true}). A target returning a
+     * {@code CompletionStage} is awaited in the worker ({@link EventLoop#addAsync(CallEvent)} gives its
+     * value), one returning a stream is streamed ({@link EventLoop#addStream(CallEvent)}).
+     *
+     * @param method an unbound method reference of the bean's class, {@code Bean::method}
+     * @throws IllegalArgumentException if {@code method} is not an unbound method reference
+     */
+    public static <B, A, R> CallEvent<R> onBean(Target.Call2<B, A, R> method, @Nullable A a) {
+        return beanCall(method, a);
+    }
+
+    /** {@code bean.method()} in the worker; see {@link #onBean(Target.Call2, Object)}. */
+    public static <B, R> CallEvent<R> onBean(Target.Call1<B, R> method) {
+        return beanCall(method);
+    }
+
+    /** {@code bean.method(a, b)} in the worker; see {@link #onBean(Target.Call2, Object)}. */
+    public static <B, A, C, R> CallEvent<R> onBean(Target.Call3<B, A, C, R> method, @Nullable A a, @Nullable C b) {
+        return beanCall(method, a, b);
+    }
+
+    /** {@code bean.method(a, b, c)} in the worker; see {@link #onBean(Target.Call2, Object)}. */
+    public static <B, A, C, D, R> CallEvent<R> onBean(Target.Call4<B, A, C, D, R> method, @Nullable A a,
+            @Nullable C b, @Nullable D c) {
+        return beanCall(method, a, b, c);
+    }
+
+    /** {@code bean.method()}, which returns nothing, in the worker; see {@link #onBean(Target.Call2, Object)}. */
+    public static <B> CallEvent<Void> onBean(Target.Run1<B> method) {
+        return beanCall(method);
+    }
+
+    /** {@code bean.method(a)}, which returns nothing, in the worker; see {@link #onBean(Target.Call2, Object)}. */
+    public static <B, A> CallEvent<Void> onBean(Target.Run2<B, A> method, @Nullable A a) {
+        return beanCall(method, a);
+    }
+
+    /** {@code bean.method(a, b)}, which returns nothing, in the worker; see {@link #onBean(Target.Call2, Object)}. */
+    public static <B, A, C> CallEvent<Void> onBean(Target.Run3<B, A, C> method, @Nullable A a, @Nullable C b) {
+        return beanCall(method, a, b);
+    }
+
+    /**
+     * An event calling the reflected {@code method} on the worker's bean of {@code beanType} (named
+     * {@code beanName}, if given), with {@code args}: for callers that hold a {@link Method}
+     * rather than a method reference, such as a proxy of a bean. A method returning a
+     * {@code CompletionStage} is awaited in the worker and the event's future completes with the
+     * stage's value.
+     */
+    public static CallEvent<Object> onBean(Class<?> beanType, @Nullable String beanName,
+            Method method, @Nullable Object... args) {
+        if (Modifier.isStatic(method.getModifiers()) || !method.getDeclaringClass().isAssignableFrom(beanType)) {
+            throw new IllegalArgumentException(method + " is not an instance method of the bean type "
+                    + beanType.getName());
+        }
+        Object[] values = new Object[args.length + 1];
+        System.arraycopy(args, 0, values, 1, args.length);
+        CallEvent<Object> event = CallEvent.ofMethod(method, values);
+        return event.shape(CallShape.onBean(beanType, beanName)).awaitingValue();
+    }
+
+    private static <R> CallEvent<R> beanCall(Target method, @Nullable Object... args) {
+        LambdaTargets.Captured captured = LambdaTargets.describe(method);
+        if (captured.values().length != 0
+                || captured.target().descriptor().kind() != TargetDescriptor.Kind.INSTANCE) {
+            throw new IllegalArgumentException("Event.onBean takes an unbound method reference of the bean's class, "
+                    + "such as ImageService::render; " + captured.target() + " is not one");
+        }
+        Object[] values = new Object[args.length + 1];
+        System.arraycopy(args, 0, values, 1, args.length);
+        Class<?> beanType = (Class<?>) captured.target().valueType(0);
+        return new CallEvent<R>(method, null, values).shape(CallShape.onBean(beanType, null));
     }
 
     /** An event calling the target registered under {@code name} (see {@link EventLoopBuilder#register}). */

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.wire.WireLimits;
+import io.github.mpeventloop.spi.BeanDirectory;
 import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
 import io.github.mpeventloop.worker.WorkerMain;
@@ -82,6 +83,7 @@ public final class EventLoopBuilder {
     private Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer;
     private boolean classDataSharing = true;
     private @Nullable WorkerLauncherFactory workerLauncher;
+    private @Nullable BeanDirectory beanDirectory;
     private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
     private Duration livenessTimeout = DEFAULT_LIVENESS_TIMEOUT;
     private Duration ownerShutdownGrace = Duration.ZERO;
@@ -384,6 +386,15 @@ public final class EventLoopBuilder {
         return value;
     }
 
+    /**
+     * Lets the loop refuse, at submission, a bean target ({@link Event#onBean(Target.Call2, Object)})
+     * whose bean its workers do not hold; without one, the worker refuses such an event.
+     */
+    public EventLoopBuilder beanDirectory(@Nullable BeanDirectory directory) {
+        this.beanDirectory = directory;
+        return this;
+    }
+
     /** A loop with this configuration, not started. */
     public EventLoop build() {
         LoopSettings settings = new LoopSettings(name, workers, backend, List.copyOf(jvmOptions), javaExecutable,
@@ -392,7 +403,7 @@ public final class EventLoopBuilder {
                 maxRestarts, restartWindow, restartBackoff, maxRestartBackoff, recycleAfterEvents,
                 recycleAboveHeapBytes, workerInitializer, classDataSharing, workerLauncher, cancelGrace, livenessTimeout,
                 ownerShutdownGrace, new WireLimits(maxFrameBytes, maxNestingDepth, maxNumberLength,
-                        Math.min(maxStringLength, maxFrameBytes)));
+                        Math.min(maxStringLength, maxFrameBytes)), beanDirectory);
         return EventLoop.create(settings, List.copyOf(handlers), List.copyOf(listeners));
     }
 }

@@ -115,6 +115,15 @@ abstract class EventSubmissions {
         return addEvent(Event.of(target, a, b, c).<R>awaitingValue());
     }
 
+    /**
+     * Submits {@code event}, whose target returns a {@link CompletionStage} (a bean target, say:
+     * {@code addAsync(Event.onBean(ImageService::renderAsync, spec))}), awaited in the worker; the
+     * future completes with the stage's value.
+     */
+    public <R> EventFuture<R> addAsync(CallEvent<? extends CompletionStage<R>> event) {
+        return addEvent(event.<R>awaitingValue());
+    }
+
     // ---------------------------------------------------------------- named variables
 
     /**
@@ -247,6 +256,22 @@ abstract class EventSubmissions {
         List<EventFuture<R>> futures = new ArrayList<>();
         for (A item : items) {
             futures.add(addEvent(target, item));
+        }
+        return valuesOf(futures);
+    }
+
+    /**
+     * Runs {@code method} on the workers' bean of its class for every item and waits
+     * ({@code mapOnBean(ImageService::render, specs)}): one bean target event per item (see
+     * {@link Event#onBean(Target.Call2, Object)}), spread over the workers.
+     *
+     * @return the values in the order of the items
+     * @throws RuntimeException the first failure, as the event's future reports it
+     */
+    public <B, A, R> List<R> mapOnBean(Target.Call2<B, A, R> method, Iterable<? extends A> items) {
+        List<EventFuture<R>> futures = new ArrayList<>();
+        for (A item : items) {
+            futures.add(addEvent(Event.onBean(method, item)));
         }
         return valuesOf(futures);
     }

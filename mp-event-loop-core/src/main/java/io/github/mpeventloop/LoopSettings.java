@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.wire.WireLimits;
+import io.github.mpeventloop.spi.BeanDirectory;
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
 
 /** Everything an {@link EventLoopBuilder} collected, fixed when the loop is built. */
@@ -19,5 +20,5 @@ record LoopSettings(String name, int workers, Backend backend, List<String> jvmO
         Duration restartBackoff, Duration maxRestartBackoff, long recycleAfterEvents, long recycleAboveHeapBytes,
         Target.@Nullable Call0<? extends Map<String, ?>> workerInitializer, boolean classDataSharing,
         @Nullable WorkerLauncherFactory workerLauncher, Duration cancelGrace, Duration livenessTimeout, Duration ownerShutdownGrace,
-        WireLimits wireLimits) {
+        WireLimits wireLimits, @Nullable BeanDirectory beanDirectory) {
 }

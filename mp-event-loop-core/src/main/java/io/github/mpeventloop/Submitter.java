@@ -14,6 +14,8 @@ import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.call.LambdaTargets;
+import io.github.mpeventloop.internal.call.MethodTargets;
+import io.github.mpeventloop.internal.call.ResolvedTarget;
 import io.github.mpeventloop.internal.call.TargetDescriptor;
 import io.github.mpeventloop.internal.call.TargetPolicy;
 import tools.jackson.databind.JavaType;
@@ -71,6 +73,7 @@ final class Submitter {
         if (event instanceof CallEvent<?> call) {
             LambdaTargets.Captured target = resolve(call);
             CallShape shape = call.shape();
+            checkBean(shape);
             List<ObjectHandle> pins = new ArrayList<>();
             if (event.isCached()) {
                 shape = withCachedObjects(shape, target, call.argsArray(), pins);
@@ -197,7 +200,7 @@ final class Submitter {
                 pins.add(handle);
             }
         }
-        return new CallShape(refs, shape.vars(), shape.storeResult(), shape.mirror(), shape.init());
+        return new CallShape(refs, shape.vars(), shape.storeResult(), shape.mirror(), shape.init(), shape.bean());
     }
 
     /** Values that are never cached, as the seed never registered strings and numbers. */
@@ -288,7 +291,21 @@ final class Submitter {
         return Collections.unmodifiableMap(mapper.treeToValue(mapper.valueToTree(values), HashMap.class));
     }
 
+    /** Refuses, through the loop's {@link io.github.mpeventloop.spi.BeanDirectory}, a bean the workers do not hold. */
+    private void checkBean(CallShape shape) {
+        CallShape.Bean bean = shape.bean();
+        if (bean != null && settings.beanDirectory() != null) {
+            settings.beanDirectory().check(bean.type(), bean.name());
+        }
+    }
+
     private LambdaTargets.Captured resolve(CallEvent<?> call) {
+        java.lang.reflect.Method method = call.method();
+        if (method != null) {
+            ResolvedTarget resolved = MethodTargets.resolve(method);
+            TargetPolicy.check(resolved.descriptor());
+            return new LambdaTargets.Captured(resolved, new Object[0]);
+        }
         Target target = call.target();
         if (target != null) {
             LambdaTargets.Captured captured = LambdaTargets.describe(target);

@@ -20,6 +20,7 @@ import org.springframework.util.ClassUtils;
 import io.github.mpeventloop.autoconfigure.health.MpEventLoopHealthContributorAutoConfiguration;
 import io.github.mpeventloop.autoconfigure.metrics.MpEventLoopMetricsAutoConfiguration;
 import io.github.mpeventloop.autoconfigure.observation.MpEventLoopObservationAutoConfiguration;
+import io.github.mpeventloop.autoconfigure.worker.MpEventLoopWorkerBeansAutoConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +53,8 @@ class ConfigurationMetadataTests {
     void autoConfigurationsAreRegisteredAndTheClassesTheyOrderAgainstExist() throws Exception {
         List<Class<?>> registered = List.of(MpEventLoopAutoConfiguration.class,
                 MpEventLoopHealthContributorAutoConfiguration.class, MpEventLoopMetricsAutoConfiguration.class,
-                MpEventLoopObservationAutoConfiguration.class);
+                MpEventLoopObservationAutoConfiguration.class,
+                MpEventLoopWorkerBeansAutoConfiguration.class);
         String imports;
         try (InputStream in = resource(
                 "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").openStream()) {

@@ -96,6 +96,11 @@ final class CallDecoder {
                 }
             }
             case "init" -> call.init = token == JsonToken.VALUE_TRUE;
+            case "bean" -> {
+                JsonNode bean = tree(parser);
+                call.beanType = bean.path("type").asString("");
+                call.beanName = bean.path("name").isString() ? bean.path("name").asString() : null;
+            }
             default -> parser.skipChildren();
         }
     }

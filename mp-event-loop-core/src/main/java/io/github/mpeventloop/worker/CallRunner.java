@@ -9,7 +9,10 @@ import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.call.ResolvedTarget;
+import io.github.mpeventloop.internal.call.TargetNotFoundException;
+import io.github.mpeventloop.internal.call.TargetPolicy;
 import io.github.mpeventloop.internal.wire.ParentFrame;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,10 +27,14 @@ final class CallRunner {
     private final CallDecoder decoder;
     private final WorkerObjects objects;
     private final Mirror mirror = new Mirror();
+    private final ClassLoader loader;
+    private final @Nullable WorkerBeans beans;
 
-    CallRunner(JsonMapper mapper, ClassLoader loader, WorkerObjects objects) {
+    CallRunner(JsonMapper mapper, ClassLoader loader, WorkerObjects objects, @Nullable WorkerBeans beans) {
         this.decoder = new CallDecoder(mapper, loader);
         this.objects = objects;
+        this.loader = loader;
+        this.beans = beans;
     }
 
     /** What one call produced: its value, and the object whose properties are mirrored back. */
@@ -141,6 +148,9 @@ final class CallRunner {
         }
         call.refs.forEach((slot, objectId) -> values[slot] = cached(objectId));
         call.vars.forEach((slot, name) -> values[slot] = variable(name));
+        if (call.beanType != null && values.length > 0) {
+            values[0] = bean(call.beanType, call.beanName, target);
+        }
         Object result = target.invoke(values);
         if (call.storeResult > 0) {
             if (result == null) {
@@ -153,6 +163,20 @@ final class CallRunner {
             return new Outcome(nameVariables(result, target), null);
         }
         return new Outcome(result, values.length > 0 && call.refs.containsKey(0) ? values[0] : null);
+    }
+
+    /** The receiver of a bean target: the bean of the type (and name) the call gives, from the worker's bootstrap. */
+    private Object bean(String typeName, @Nullable String name, ResolvedTarget target) throws ClassNotFoundException {
+        String wanted = name == null ? "bean of type " + typeName : "bean '" + name + "' of type " + typeName;
+        if (beans == null) {
+            throw new IllegalStateException("no " + wanted + " for " + target + ": this worker has no beans; start "
+                    + "a worker context (mp.event-loop.worker.context.enabled=true in a Spring application, or a "
+                    + "WorkerBootstrap of your own)");
+        }
+        if (TargetPolicy.isPlatformClass(typeName)) {
+            throw new TargetNotFoundException("a bean target cannot run on a platform type: " + typeName, null);
+        }
+        return beans.bean(Class.forName(typeName, false, loader), name);
     }
 
     /**

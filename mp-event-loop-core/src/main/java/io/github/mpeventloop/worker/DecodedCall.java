@@ -33,6 +33,9 @@ final class DecodedCall {
     long storeResult = -1;
     final List<String> mirror = new ArrayList<>();
     boolean init;
+    /** The bean a bean target runs on: its type's name, and its name when the call gives one. */
+    @Nullable String beanType;
+    @Nullable String beanName;
 
     DecodedCall(ParentFrame.Call header) {
         this.header = header;

@@ -22,6 +22,7 @@ import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
 import io.github.mpeventloop.internal.wire.ProtocolException;
 import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +49,7 @@ public final class WorkerLoop {
     private final FrameReader reader;
     private final FrameWriter writer;
     private final ClassLoader loader;
+    private final @Nullable WorkerBeans beans;
     private JsonMapper mapper = WireMapper.create();
     private @Nullable CallRunner runner;
     private final WorkerObjects objects = new WorkerObjects();
@@ -66,9 +68,15 @@ public final class WorkerLoop {
     private @Nullable IOException readFailure;
 
     public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader) {
+        this(in, out, loader, null);
+    }
+
+    /** A worker loop whose bean targets run on {@code beans} ({@code null}: this worker has none). */
+    public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader, @Nullable WorkerBeans beans) {
         this.writer = new FrameWriter(out, HANDSHAKE_FRAME_LIMIT);
         this.reader = new FrameReader(in, HANDSHAKE_FRAME_LIMIT, Handshake.flushing(writer));
         this.loader = loader;
+        this.beans = beans;
         this.lingerFlush = new LingerFlush(writer);
         this.answers = new Answers(mapper, writer, WireLimits.DEFAULTS);
     }
@@ -93,7 +101,7 @@ public final class WorkerLoop {
         if (!welcome.limits().withMaxFrameBytes(WireLimits.DEFAULTS.maxFrameBytes()).equals(WireLimits.DEFAULTS)) {
             mapper = WireMapper.create(welcome.limits());
         }
-        runner = new CallRunner(mapper, loader, objects);
+        runner = new CallRunner(mapper, loader, objects, beans);
         answers = new Answers(mapper, writer, welcome.limits());
         workerId = welcome.workerId();
         WorkerContext.enter(workerId, objects);

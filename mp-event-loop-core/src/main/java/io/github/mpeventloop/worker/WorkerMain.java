@@ -11,15 +11,18 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
+import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * Main class of a worker JVM. Reads one line from standard input ({@code MPEL1 <secret> <socket
- * path>}, the path last so that it may hold spaces), connects, and serves events until the parent says shutdown. It exits on
+ * path>}, the path last so that it may hold spaces), runs the {@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap}s on its class path, connects, and serves events until the parent says shutdown. It exits on
  * its own when the parent is gone: at the end of its standard input (immediate, whatever killed
  * the parent) and, as a second watch, when the parent process it started under is no longer
  * alive (checked every second; a zombie counts as dead). A custom worker main may do its own
@@ -44,13 +47,31 @@ public final class WorkerMain {
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         watchParent(stdin);
+        WorkerBeans beans = bootstrap();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(handshake[2]));
-            serveOnDeepStack(new WorkerLoop(channel, channel, WorkerMain.class.getClassLoader()), handshake[1]);
+            serveOnDeepStack(new WorkerLoop(channel, channel, WorkerMain.class.getClassLoader(), beans), handshake[1]);
         }
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Runs the {@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap}s before connecting; when one fails,
+     * writes its reason on one line of standard error, which the parent reports as the worker's
+     * start failure, and exits.
+     */
+    private static @Nullable WorkerBeans bootstrap() {
+        try {
+            return Bootstraps.run(WorkerMain.class.getClassLoader());
+        } catch (Exception | LinkageError e) {
+            System.err.println(WorkerProcessContract.START_FAILURE_LINE_PREFIX + Bootstraps.describe(e));
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(WorkerProcessContract.START_FAILURE_EXIT_CODE);
+            throw new IllegalStateException("unreachable", e);
+        }
     }
 
     /**

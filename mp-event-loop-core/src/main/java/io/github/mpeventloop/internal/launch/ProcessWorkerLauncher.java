@@ -169,7 +169,10 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             how = "could not be started: " + cause;
         } else {
             boolean exited = waitQuietly(process, Duration.ofMillis(500));
-            if (exited) {
+            String bootstrapFailure = bootstrapFailure(output.lastLines(1000));
+            if (bootstrapFailure != null) {
+                how = "failed to start: " + bootstrapFailure;
+            } else if (exited) {
                 how = ExitReport.describe(process.exitValue()) + " before it connected";
             } else if (cause instanceof ConnectTimeout) {
                 how = "did not connect within " + settings.startTimeout().toMillis() + " ms";
@@ -182,6 +185,17 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         List<String> lines = output.lastLines(1000);
         String message = name + " " + how + (lines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lines));
         return new WorkerStartException(message, cause);
+    }
+
+    /** The reason a worker's bootstrap gave on its standard error, or {@code null}. */
+    private static @Nullable String bootstrapFailure(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            int at = lines.get(i).indexOf(WorkerProcessContract.START_FAILURE_LINE_PREFIX);
+            if (at >= 0) {
+                return lines.get(i).substring(at + WorkerProcessContract.START_FAILURE_LINE_PREFIX.length());
+            }
+        }
+        return null;
     }
 
     private static boolean waitQuietly(Process process, Duration time) {

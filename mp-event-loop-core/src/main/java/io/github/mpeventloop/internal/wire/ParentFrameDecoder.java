@@ -25,7 +25,8 @@ public final class ParentFrameDecoder {
 
     /** The members that begin a call's body: the header ends at the first of them. */
     private static final Set<String> BODY_MEMBERS = Set.of("target", "values", "batch", "event", "fields", "object",
-            "class", "replace", "refs", "vars", "storeResult", "mirror", "init");
+            "class", "replace", "refs", "vars", "storeResult", "mirror", "init",
+            "bean");
 
     private final JsonMapper mapper;
 

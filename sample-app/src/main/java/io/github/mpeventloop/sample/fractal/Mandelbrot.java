@@ -8,7 +8,8 @@ import io.github.mpeventloop.sample.crash.Crash;
  */
 public final class Mandelbrot {
 
-    private static final double ESCAPE_RADIUS_SQUARED = 4.0;
+    /** The classic escape radius, 2, squared. */
+    public static final double ESCAPE_RADIUS_SQUARED = 4.0;
 
     private Mandelbrot() {
     }
@@ -26,6 +27,11 @@ public final class Mandelbrot {
      * Before each row it passes a {@link Crash#checkpoint()}, where an armed crash halts the worker.
      */
     public static int[] iterations(TileSpec tile) {
+        return iterations(tile, ESCAPE_RADIUS_SQUARED);
+    }
+
+    /** {@link #iterations(TileSpec)}, a point escaping once {@code |z|^2} exceeds {@code escapeRadiusSquared}. */
+    public static int[] iterations(TileSpec tile, double escapeRadiusSquared) {
         Viewport view = tile.view();
         int samples = view.samples();
         int[] counts = new int[tile.width() * tile.height()];
@@ -36,7 +42,8 @@ public final class Mandelbrot {
                 for (int sy = 0; sy < samples; sy++) {
                     double im = view.im(tile.y() + row + (sy + 0.5) / samples);
                     for (int sx = 0; sx < samples; sx++) {
-                        sum += escapeTime(view.re(tile.x() + column + (sx + 0.5) / samples), im, view.maxIterations());
+                        sum += escapeTime(view.re(tile.x() + column + (sx + 0.5) / samples), im, view.maxIterations(),
+                                escapeRadiusSquared);
                     }
                 }
                 counts[row * tile.width() + column] = (int) (sum / (samples * samples));
@@ -50,13 +57,18 @@ public final class Mandelbrot {
      * {@code c = re + im*i}; {@code maxIterations} if it never escapes within that many.
      */
     public static int escapeTime(double re, double im, int maxIterations) {
+        return escapeTime(re, im, maxIterations, ESCAPE_RADIUS_SQUARED);
+    }
+
+    /** {@link #escapeTime(double, double, int)} with an escape radius of {@code sqrt(escapeRadiusSquared)}. */
+    public static int escapeTime(double re, double im, int maxIterations, double escapeRadiusSquared) {
         double zr = 0;
         double zi = 0;
         int n = 0;
         while (n < maxIterations) {
             double zr2 = zr * zr;
             double zi2 = zi * zi;
-            if (zr2 + zi2 > ESCAPE_RADIUS_SQUARED) {
+            if (zr2 + zi2 > escapeRadiusSquared) {
                 break;
             }
             zi = 2 * zr * zi + im;

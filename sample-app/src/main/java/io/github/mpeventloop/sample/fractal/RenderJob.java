@@ -15,7 +15,8 @@ import io.github.mpeventloop.EventResult;
 /**
  * One render of a picture: hands its tiles to the event loop, a few at a time, collects their
  * results and tells its {@link RenderListener}. Each tile is an event calling
- * {@link Mandelbrot#renderTile(TileSpec)} in a worker, keyed with a {@link TileKey} and allowed to
+ * {@link TileRenderer#render(TileSpec)} on the {@code TileRenderer} bean of a worker's Spring
+ * context (a bean target: only the tile travels), keyed with a {@link TileKey} and allowed to
  * run again when its worker dies. Cancelling stops handing tiles over and cancels the futures of
  * the tiles workers hold; their results are dropped when they arrive.
  *
@@ -133,7 +134,7 @@ final class RenderJob {
         while (this.state == State.RUNNING && this.nextTile < this.tiles.size()
                 && this.inFlight.size() < this.settings.tilesInFlight()) {
             TileSpec tile = this.tiles.get(this.nextTile++);
-            Event<TilePixels> event = Event.of(Mandelbrot::renderTile, tile)
+            Event<TilePixels> event = Event.onBean(TileRenderer::render, tile)
                 .key(new TileKey(this.id, tile.index()))
                 .retries(this.settings.tileRetries())
                 .timeout(this.settings.tileTimeout());
