@@ -1,5 +1,9 @@
 package io.github.mpeventloop;
 
+import static io.github.mpeventloop.BuilderChecks.atLeast;
+import static io.github.mpeventloop.BuilderChecks.notNegative;
+import static io.github.mpeventloop.BuilderChecks.positive;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -176,19 +180,9 @@ public final class EventLoopBuilder {
         return this;
     }
 
-    private static int atLeast(int value, int minimum, String what) {
-        if (value < minimum) {
-            throw new IllegalArgumentException(what + " must be at least " + minimum + ", was " + value);
-        }
-        return value;
-    }
-
     /** Events that may wait for a worker. Default 10,000. */
     public EventLoopBuilder queueCapacity(int queueCapacity) {
-        if (queueCapacity < 1) {
-            throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
-        }
-        this.queueCapacity = queueCapacity;
+        this.queueCapacity = atLeast(queueCapacity, 1, "queueCapacity");
         return this;
     }
 
@@ -372,18 +366,8 @@ public final class EventLoopBuilder {
      * they take. Default zero: nobody closes the loop at exit.
      */
     public EventLoopBuilder ownerShutdownGrace(Duration grace) {
-        if (grace.isNegative()) {
-            throw new IllegalArgumentException("ownerShutdownGrace must not be negative, was " + grace);
-        }
-        this.ownerShutdownGrace = grace;
+        this.ownerShutdownGrace = notNegative(grace, "ownerShutdownGrace");
         return this;
-    }
-
-    private static Duration positive(Duration value, String what) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive, was " + value);
-        }
-        return value;
     }
 
     /**
