@@ -3,11 +3,6 @@ package io.github.mpeventloop.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mpeventloop.internal.process.ProcessStatus;
+
 
 /**
  * Stopping the packaged application with 1,000 short events queued (issue 13): SIGTERM to the
@@ -37,8 +32,7 @@ class ShutdownJarIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Pattern TALLY = Pattern.compile("Backlog: (\\d+) completed, (\\d+) failed");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private PackagedSample sample;
     private Process application;
 
     @Test
@@ -87,25 +81,18 @@ class ShutdownJarIT {
     }
 
     private Run start(String name, String drain) throws Exception {
-        Path jar = Path.of(System.getProperty("sample.jar")).toAbsolutePath();
-        int port = freePort();
-        Path log = jar.resolveSibling("shutdown-" + name + ".log");
+        this.sample = new PackagedSample();
+        Path log = this.sample.jar.resolveSibling("shutdown-" + name + ".log");
         // setsid: the application leads a process group of its own, as a shell's job does.
-        this.application = new ProcessBuilder("setsid", java(), "-jar", jar.getFileName().toString(),
-                "--server.port=" + port, "--mp.event-loop.workers=2", "--mp.event-loop.queue.capacity=2000",
-                "--mp.event-loop.worker.max-in-flight=4", "--mp.event-loop.shutdown.drain-timeout=" + drain)
-            .directory(jar.getParent().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        await().atMost(WAIT).ignoreExceptions().until(() -> "UP".equals(get(port, "/actuator/health").path("status").asString()));
+        this.application = this.sample.start(log, List.of("setsid"), "--mp.event-loop.workers=2",
+                "--mp.event-loop.queue.capacity=2000", "--mp.event-loop.worker.max-in-flight=4",
+                "--mp.event-loop.shutdown.drain-timeout=" + drain);
+        this.sample.awaitUp(WAIT);
         List<Long> workers = new ArrayList<>();
-        get(port, "/actuator/health").path("components").path("mpEventLoop").path("details").path("workers")
+        this.sample.get("/actuator/health").path("components").path("mpEventLoop").path("details").path("workers")
             .findValues("pid").forEach(pid -> workers.add(pid.asLong()));
         assertThat(workers).hasSize(2);
-        HttpResponse<String> queued = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/backlog?events=1000&millis=10")).POST(HttpRequest.BodyPublishers.noBody())
-            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> queued = this.sample.post("/backlog?events=1000&millis=10", Duration.ofSeconds(60));
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(200);
         return new Run(log, workers);
     }
@@ -126,42 +113,14 @@ class ShutdownJarIT {
 
         void assertNoWorkerLeft() {
             await().atMost(Duration.ofSeconds(30))
-                .until(() -> this.workers.stream().noneMatch(pid -> Files.exists(Path.of("/proc/" + pid))
-                        && !isZombie(pid)));
-        }
-    }
-
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-        } catch (IOException e) {
-            return true;
+                .until(() -> this.workers.stream().noneMatch(ProcessStatus::isRunning));
         }
     }
 
     @AfterEach
     void stopApplication() {
-        if (this.application != null && this.application.isAlive()) {
-            this.application.descendants().forEach(ProcessHandle::destroyForcibly);
-            this.application.destroyForcibly();
-        }
-    }
-
-    private JsonNode get(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("status of %s: %s", path, response.body()).isEqualTo(200);
-        return this.json.readTree(response.body());
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        if (this.sample != null) {
+            this.sample.destroy();
         }
     }
 }
