@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mpeventloop.benchmarks.ChildJvm;
+import io.github.mpeventloop.benchmarks.SharedWork;
 import io.github.mpeventloop.benchmarks.Stats;
 
 /**
@@ -121,30 +121,11 @@ public final class EchoBench implements AutoCloseable {
             link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
             link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
+        List<SharedWork.Caller> callers = new ArrayList<>();
         for (EchoLink link : links) {
-            threads.add(new Thread(() -> {
-                try {
-                    int i;
-                    while ((i = next.getAndIncrement()) < events) {
-                        link.roundTrip(new EchoCodec.Event(i, EchoCodec.SPIN, new long[] {iterations}));
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }));
+            callers.add(i -> link.roundTrip(new EchoCodec.Event(i, EchoCodec.SPIN, new long[] {iterations})));
         }
-        long start = System.nanoTime();
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("echo CPU run failed", failure.get());
-        }
-        return (System.nanoTime() - start) / 1e9;
+        return SharedWork.wallSeconds("echo CPU run", callers, events);
     }
 
     /** Resident set size in MiB of a fresh child 1 s after its first answer, or of the first running child. */

@@ -9,11 +9,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mpeventloop.benchmarks.ChildJvm;
+import io.github.mpeventloop.benchmarks.SharedWork;
 import io.github.mpeventloop.benchmarks.Stats;
 import io.github.mpeventloop.benchmarks.echo.EchoCodec;
 import io.grpc.CallOptions;
@@ -245,30 +245,11 @@ public final class GrpcBench implements AutoCloseable {
             spin(link, 0, iterations);
             spin(link, 0, iterations);
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
+        List<SharedWork.Caller> callers = new ArrayList<>();
         for (GrpcLink link : links) {
-            threads.add(new Thread(() -> {
-                try {
-                    int i;
-                    while ((i = next.getAndIncrement()) < events) {
-                        spin(link, i, iterations);
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }));
+            callers.add(i -> spin(link, i, iterations));
         }
-        long start = System.nanoTime();
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("gRPC CPU run failed", failure.get());
-        }
-        return (System.nanoTime() - start) / 1e9;
+        return SharedWork.wallSeconds("gRPC CPU run", callers, events);
     }
 
     private static void spin(GrpcLink link, long id, long iterations) {

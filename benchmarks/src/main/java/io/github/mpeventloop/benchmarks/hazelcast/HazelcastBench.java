@@ -1,16 +1,15 @@
 package io.github.mpeventloop.benchmarks.hazelcast;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.IExecutorService;
 
+import io.github.mpeventloop.benchmarks.SharedWork;
 import io.github.mpeventloop.benchmarks.Stats;
 
 /**
@@ -94,28 +93,7 @@ public final class HazelcastBench {
         for (int i = 0; i < 4; i++) {
             executor.submitToMember(new WorkTask(true, iterations), cluster.worker).get();
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            threads.add(new Thread(() -> {
-                try {
-                    while (next.getAndIncrement() < events) {
-                        executor.submitToMember(new WorkTask(true, iterations), cluster.worker).get();
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }));
-        }
-        long start = System.nanoTime();
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("Hazelcast CPU run failed", failure.get());
-        }
-        return (System.nanoTime() - start) / 1e9;
+        SharedWork.Caller caller = i -> executor.submitToMember(new WorkTask(true, iterations), cluster.worker).get();
+        return SharedWork.wallSeconds("Hazelcast CPU run", List.of(caller, caller), events);
     }
 }
