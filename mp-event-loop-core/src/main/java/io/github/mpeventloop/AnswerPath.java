@@ -11,10 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.mpeventloop.internal.wire.Frames;
-import io.github.mpeventloop.internal.wire.RemoteError;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mpeventloop.internal.wire.WorkerFrame;
 
 /**
  * The way back of every event: a worker's answer, a stream's items and credit, a failure decided
@@ -28,18 +25,16 @@ final class AnswerPath {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
 
     private final LoopSettings settings;
-    private final JsonMapper mapper;
     private final HandlerChain handlers;
     private final IdleTracker idle;
     private final EventQueue queue;
     private volatile @Nullable ResultConsumer consumer;
     private final LoopListeners listeners;
 
-    AnswerPath(LoopSettings settings, JsonMapper mapper, HandlerChain handlers, IdleTracker idle, EventQueue queue,
+    AnswerPath(LoopSettings settings, HandlerChain handlers, IdleTracker idle, EventQueue queue,
             LoopListeners listeners) {
         this.settings = settings;
         this.listeners = listeners;
-        this.mapper = mapper;
         this.handlers = handlers;
         this.idle = idle;
         this.queue = queue;
@@ -54,43 +49,44 @@ final class AnswerPath {
         return consumer;
     }
 
-    /** A worker's final answer to an event: a value, a remote error, or a stream's end. */
-    void answered(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
-        if (Frames.CANCELLED.equals(answer.type)) {
-            finish(event, null, null, session.id(), answer.nanos, session.deliveries(), -1, true);
-            return;
+    /** A worker's final answer to an event: a value, a remote error, a stream's end, or its cancellation. */
+    void answered(WorkerSession session, PendingEvent event, WorkerFrame.Answer answer) {
+        Object value = null;
+        Throwable error = null;
+        long items = -1;
+        boolean cancelled = answer instanceof WorkerFrame.Cancelled;
+        if (answer instanceof WorkerFrame.Result result) {
+            value = result.value();
+            error = result.unreadable();
+            if (event.proxy != null && error == null && !result.mirror().isEmpty()) {
+                event.mirror = result.mirror();
+            }
+        } else if (answer instanceof WorkerFrame.Failure failure) {
+            error = RemoteEventException.of("event " + event.id + " failed in worker " + session.id(), failure.error());
+            items = failure.items();
+        } else if (answer instanceof WorkerFrame.End end) {
+            items = end.items();
+            cancelled = end.cancelled();
         }
-        Throwable error = answer.valueError;
-        if (Frames.ERROR.equals(answer.type)) {
-            JsonNode remote = answer.error;
-            error = RemoteEventException.of("event " + event.id + " failed in worker " + session.id(),
-                    remote == null ? new RemoteError("unknown", "the worker sent no error", List.of(), null)
-                            : RemoteError.read(remote));
-        }
-        if (event.proxy != null && error == null && answer.mirror != null && !answer.mirror.isNull()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> mirror = mapper.convertValue(answer.mirror, Map.class);
-            event.mirror = mirror;
-        }
-        finish(event, error == null ? answer.value : null, error, session.id(), answer.nanos, session.deliveries(),
-                answer.items, answer.cancelled);
+        finish(event, error == null ? value : null, error, session.id(), answer.nanos(), session.deliveries(), items,
+                cancelled);
     }
 
     /** One item of a stream: to the caller's handle, and to the handlers as a result of its own. */
-    void item(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+    void item(WorkerSession session, PendingEvent event, WorkerFrame.Item item) {
         StreamState stream = event.stream;
         if (stream == null || event.ended.get()) {
             return;
         }
-        if (answer.valueError != null) {
+        if (item.unreadable() != null) {
             session.cancel(event);
-            finish(event, null, answer.valueError, session.id(), 0, session.deliveries(), stream.received(), false);
+            finish(event, null, item.unreadable(), session.id(), 0, session.deliveries(), stream.received(), false);
             return;
         }
-        Object value = answer.value;
+        Object value = item.value();
         stream.received(value);
         if (event.observed) {
-            listeners.item(event, answer.index);
+            listeners.item(event, item.index());
         }
         ResultConsumer current = consumer;
         if (!event.reachesHandlers() || !settings.hasResults()) {
@@ -101,7 +97,7 @@ final class AnswerPath {
             return;
         }
         EventResult<Object> result = new EventResult<>(event.id, event.event, value, null, session.id(), 0,
-                System.nanoTime() - event.submittedNanos, event.attempts, answer.index, false, -1, false);
+                System.nanoTime() - event.submittedNanos, event.attempts, item.index(), false, -1, false);
         session.deliveries().add(new Delivery(result, handlers, stream::handled));
     }
 

@@ -13,7 +13,9 @@ import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameBuffer;
 import io.github.mpeventloop.internal.wire.FrameLimits;
 import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrame.CallForm;
+import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.RebuildCheck;
 import io.github.mpeventloop.internal.wire.ValueLimitException;
 import io.github.mpeventloop.internal.wire.WireErrors;
@@ -231,24 +233,9 @@ final class CallEncoder {
         FrameBuffer buffer = buffers.get();
         buffer.clear();
         int start = buffer.beginFrame();
-        Frames.writeObject(mapper, buffer, Frames.CALL, out -> {
-            out.writeNumberProperty("id", id);
-            if (!output) {
-                out.writeBooleanProperty("output", false);
-            }
-            String mode = kind == null ? null : kind.wireMode();
-            if (mode != null) {
-                out.writeStringProperty("mode", mode);
-                if (kind.mode() == CallKind.Mode.STREAM) {
-                    out.writeNumberProperty("credit", StreamState.WINDOW);
-                }
-            }
-            if (context != null) {
-                out.writeObjectPropertyStart("context");
-                context.forEach(out::writeStringProperty);
-                out.writeEndObject();
-            }
-            out.writeStringProperty("form", form.wireName());
+        Frames.writeObject(mapper, buffer, ParentFrame.Kind.CALL.wireName(), out -> {
+            ParentFrames.callHeader(out, id, output, kind == null ? ParentFrame.CallMode.PLAIN : kind.wireMode(),
+                    StreamState.WINDOW, context, form);
             body.accept(out);
         });
         buffer.endFrame(start);

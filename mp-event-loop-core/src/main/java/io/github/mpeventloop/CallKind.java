@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.stream.BaseStream;
 
+import io.github.mpeventloop.internal.wire.ParentFrame;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.type.TypeFactory;
 
@@ -24,12 +25,12 @@ record CallKind(Mode mode, JavaType valueType, boolean wrapStage) {
         return mode == Mode.PLAIN;
     }
 
-    /** The wire's {@code mode} member, or null for a plain call. */
-    String wireMode() {
+    /** How the worker runs it: the {@code call} frame's {@code mode}. */
+    ParentFrame.CallMode wireMode() {
         return switch (mode) {
-            case PLAIN -> null;
-            case ASYNC -> "async";
-            case STREAM -> "stream";
+            case PLAIN -> ParentFrame.CallMode.PLAIN;
+            case ASYNC -> ParentFrame.CallMode.ASYNC;
+            case STREAM -> ParentFrame.CallMode.STREAM;
         };
     }
 

@@ -64,7 +64,7 @@ final class LoopEngine {
         this.objects = objects;
         this.listeners = listeners;
         this.queue = new EventQueue(settings.queueCapacity(), signal::wake);
-        this.answers = new AnswerPath(settings, mapper, handlers, idle, queue, listeners);
+        this.answers = new AnswerPath(settings, handlers, idle, queue, listeners);
         this.supervisor = new Supervisor(settings, mapper, new SupervisedLoop(), queue, pool, objects, answers, idle,
                 listeners);
         this.watchdog = new Watchdog(pool, answers);

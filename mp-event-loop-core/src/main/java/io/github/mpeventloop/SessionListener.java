@@ -2,6 +2,8 @@ package io.github.mpeventloop;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.mpeventloop.internal.wire.WorkerFrame;
+
 /**
  * What a {@link WorkerSession}'s reader thread tells its loop: the only way a session reaches the
  * engine, so that neither knows the other's class. Answers go to the answer path, the worker's
@@ -10,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 interface SessionListener {
 
     /** A final answer to {@code event}. */
-    void answered(WorkerSession session, PendingEvent event, AnswerReader.Answer answer);
+    void answered(WorkerSession session, PendingEvent event, WorkerFrame.Answer answer);
 
     /** One item of a stream. */
-    void item(WorkerSession session, PendingEvent event, AnswerReader.Answer answer);
+    void item(WorkerSession session, PendingEvent event, WorkerFrame.Item item);
 
     /** The reader is about to block: results it collected go to the consumer now. */
     void deliverPending(WorkerSession session);

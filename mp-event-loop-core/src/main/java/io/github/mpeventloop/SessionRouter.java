@@ -2,6 +2,8 @@ package io.github.mpeventloop;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.mpeventloop.internal.wire.WorkerFrame;
+
 /**
  * What sessions report, routed to the owner of each: answers to the {@link AnswerPath}, the
  * worker's own news to the {@link Supervisor}, room to the dispatcher's signal.
@@ -19,13 +21,13 @@ final class SessionRouter implements SessionListener {
     }
 
     @Override
-    public void answered(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+    public void answered(WorkerSession session, PendingEvent event, WorkerFrame.Answer answer) {
         answers.answered(session, event, answer);
     }
 
     @Override
-    public void item(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
-        answers.item(session, event, answer);
+    public void item(WorkerSession session, PendingEvent event, WorkerFrame.Item item) {
+        answers.item(session, event, item);
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.github.mpeventloop.internal.launch.Secrets;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Handshake;
+import io.github.mpeventloop.internal.wire.ParentFrame;
+import io.github.mpeventloop.internal.wire.WorkerFrame;
 import io.github.mpeventloop.spi.ExitReport;
 import io.github.mpeventloop.spi.WorkerChannel;
 import io.github.mpeventloop.spi.WorkerLauncher;
@@ -52,8 +54,8 @@ final class WorkerConnector {
             channel.closeChannel();
         }, settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Handshake.Hello hello = Handshake.welcome(reader, writer, mapper, secret,
-                    new Handshake.Welcome(workerId, settings.wireLimits(), settings.recycleAboveHeapBytes()));
+            WorkerFrame.Hello hello = Handshake.welcome(reader, writer, mapper, secret,
+                    new ParentFrame.Welcome(workerId, settings.wireLimits(), settings.recycleAboveHeapBytes()));
             return new WorkerLink(channel, reader, writer, hello.pid() > 0 ? hello.pid() : channel.pid());
         } catch (IOException | RuntimeException e) {
             String name = settings.name() + "-worker-" + workerId;

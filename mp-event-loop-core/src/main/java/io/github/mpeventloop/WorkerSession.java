@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.wire.FrameReader;
-import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.WorkerFrame;
+import io.github.mpeventloop.internal.wire.WorkerFrameDecoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -196,27 +197,26 @@ final class WorkerSession {
     private void read() {
         boolean bye = false;
         Throwable cause = null;
-        AnswerReader answers = new AnswerReader(mapper);
+        WorkerFrameDecoder decoder = new WorkerFrameDecoder(mapper);
         worker.reader().setBeforeBlocking(() -> listener.deliverPending(this));
         try {
-            FrameReader.Frame frame;
-            while ((frame = worker.reader().next()) != null) {
-                AnswerReader.Answer answer = answers.read(frame, inFlight::get);
-                String type = answer.type;
-                if (Frames.RESULT.equals(type) || Frames.ERROR.equals(type) || Frames.END.equals(type)
-                        || Frames.CANCELLED.equals(type)) {
+            FrameReader.Frame raw;
+            while ((raw = worker.reader().next()) != null) {
+                WorkerFrame frame = decoder.decode(raw, valueTypes);
+                if (frame instanceof WorkerFrame.Answer answer) {
                     answer(answer);
-                } else if (Frames.ITEM.equals(type)) {
-                    item(answer);
-                } else if (Frames.PONG.equals(type)) {
+                } else if (frame instanceof WorkerFrame.Item item) {
+                    item(item);
+                } else if (frame instanceof WorkerFrame.Pong) {
                     heartbeat.pong();
-                } else if (Frames.RECYCLE.equals(type)) {
-                    listener.retireRequested(this, "its heap after collection reached " + answer.heap + " bytes");
-                } else if (Frames.BYE.equals(type)) {
+                } else if (frame instanceof WorkerFrame.Recycle recycle) {
+                    listener.retireRequested(this, "its heap after collection reached " + recycle.heap() + " bytes");
+                } else if (frame instanceof WorkerFrame.Bye) {
                     bye = true;
                     break;
                 } else {
-                    throw new ProtocolException("unexpected frame type \"" + type + "\" from worker " + id());
+                    throw new ProtocolException("unexpected frame type \"" + frame.kind().wireName() + "\" from worker "
+                            + id());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -226,30 +226,37 @@ final class WorkerSession {
         listener.ended(this, bye, cause);
     }
 
-    private void answer(AnswerReader.Answer answer) throws ProtocolException {
-        PendingEvent event = inFlight.take(answer.id);
+    /** What the reader reads a value as: its event's result type, or nothing when no one waits for it. */
+    private final WorkerFrameDecoder.ValueTypes valueTypes = id -> {
+        PendingEvent event = inFlight.get(id);
+        return event == null || !event.hasOutput() ? null : event.resultType;
+    };
+
+    private void answer(WorkerFrame.Answer answer) throws ProtocolException {
+        PendingEvent event = inFlight.take(answer.id());
         if (event == null) {
             if (condemnedBecause != null) {
                 return;
             }
-            throw new ProtocolException("worker " + id() + " answered event " + answer.id
+            throw new ProtocolException("worker " + id() + " answered event " + answer.id()
                     + ", which it was not running");
         }
-        if (answer.fatal) {
+        if (answer instanceof WorkerFrame.Failure failure && failure.fatal()) {
             dying = true;
             endingSequence = event.sendSequence;
         }
-        boolean end = Frames.END.equals(answer.type);
-        boolean cancelled = Frames.CANCELLED.equals(answer.type);
-        if (!cancelled && end != event.isStream() && !(event.isStream() && Frames.ERROR.equals(answer.type))) {
-            throw new ProtocolException("worker " + id() + " answered event " + answer.id + " with \"" + answer.type
-                    + "\", which does not fit a " + event.kind.mode().name().toLowerCase() + " event");
+        boolean end = answer instanceof WorkerFrame.End;
+        boolean cancelled = answer instanceof WorkerFrame.Cancelled;
+        if (!cancelled && end != event.isStream() && !(event.isStream() && answer instanceof WorkerFrame.Failure)) {
+            throw new ProtocolException("worker " + id() + " answered event " + answer.id() + " with \""
+                    + answer.kind().wireName() + "\", which does not fit a " + event.kind.mode().name().toLowerCase()
+                    + " event");
         }
         if (event.isPlain()) {
             lastPlainAnswerNanos = System.nanoTime();
             inFlight.plainAnswered();
             if (!cancelled) {
-                window.answered(answer.nanos);
+                window.answered(answer.nanos());
             }
         }
         listener.answered(this, event, answer);
@@ -268,20 +275,20 @@ final class WorkerSession {
     }
 
     /** One item of a stream. */
-    private void item(AnswerReader.Answer answer) throws ProtocolException {
-        PendingEvent event = inFlight.get(answer.id);
+    private void item(WorkerFrame.Item item) throws ProtocolException {
+        PendingEvent event = inFlight.get(item.id());
         if (event == null) {
             if (condemnedBecause != null) {
                 return;
             }
-            throw new ProtocolException("worker " + id() + " sent an item of event " + answer.id
+            throw new ProtocolException("worker " + id() + " sent an item of event " + item.id()
                     + ", which it was not running");
         }
         if (!event.isStream()) {
-            throw new ProtocolException("worker " + id() + " sent an item of event " + answer.id
+            throw new ProtocolException("worker " + id() + " sent an item of event " + item.id()
                     + ", which is not a stream");
         }
-        listener.item(this, event, answer);
+        listener.item(this, event, item);
     }
 
     /** Results this session's reader collected for the consumer; reader thread only. */

@@ -19,9 +19,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import io.github.mpeventloop.spi.WorkerEndpoint;
+
 /**
  * The shape of core (issue 18): no cycles between its packages, a launcher SPI that knows nothing of
- * the protocol, and no class over 400 lines. The root package is the API and the facade over the
+ * the protocol (its {@link WorkerEndpoint} serves a channel with the worker side, and knows no more),
+ * a worker side reached only through its entry points ({@code worker.WorkerMain},
+ * {@code worker.WorkerContext}, {@link WorkerEndpoint}), and no class over 400 lines. The root package is the API and the facade over the
  * engine (whose classes are package-private there); every sub-package may use the API's types (its
  * exceptions, {@link Event}), so cycles are checked among the sub-packages. The other modules check
  * in their own tests that they import nothing internal.
@@ -42,8 +46,23 @@ class ArchitectureTest {
 
     @Test
     void theLauncherSpiKnowsNothingOfTheProtocolNorOfTheEngine() {
-        noClasses().that().resideInAPackage("io.github.mpeventloop.spi..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.github.mpeventloop.internal..", "tools.jackson..")
+        noClasses().that().resideInAPackage("io.github.mpeventloop.spi..")
+                .and().doNotHaveFullyQualifiedName(WorkerEndpoint.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.mpeventloop.internal..", "tools.jackson..")
+                .check(CORE);
+        noClasses().that().haveFullyQualifiedName(WorkerEndpoint.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.mpeventloop.internal.wire..",
+                        "io.github.mpeventloop.internal.call..", "io.github.mpeventloop.internal.launch..",
+                        "io.github.mpeventloop.internal.process..", "tools.jackson..")
+                .check(CORE);
+    }
+
+    @Test
+    void theWorkerSideIsReachedOnlyThroughItsEntryPoints() {
+        noClasses().that().resideOutsideOfPackages("io.github.mpeventloop.internal.worker..",
+                "io.github.mpeventloop.worker..")
+                .and().doNotHaveFullyQualifiedName(WorkerEndpoint.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("io.github.mpeventloop.internal.worker..")
                 .check(CORE);
     }
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.WireMapper;
+import io.github.mpeventloop.internal.wire.WorkerFrame;
 import io.github.mpeventloop.spi.ExitReport;
 import io.github.mpeventloop.spi.WorkerChannel;
 import tools.jackson.databind.JavaType;
@@ -31,11 +32,11 @@ final class EngineFakes {
     /** A listener that ignores everything: the rules under test never reach it. */
     static final SessionListener IGNORED = new SessionListener() {
         @Override
-        public void answered(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+        public void answered(WorkerSession session, PendingEvent event, WorkerFrame.Answer answer) {
         }
 
         @Override
-        public void item(WorkerSession session, PendingEvent event, AnswerReader.Answer answer) {
+        public void item(WorkerSession session, PendingEvent event, WorkerFrame.Item item) {
         }
 
         @Override

@@ -116,6 +116,35 @@ class WorkerProcessTest {
     }
 
     @Test
+    void aFrameOfATypeNoWorkerSendsFailsOnlyTheEventInFlightAndTheQueuedOneIsServed() {
+        try (EventLoop loop = EventLoop.builder().name("rogue-type").workers(1).workerMainClass(RogueWorkerMain.class)
+                .jvmOptions("-D" + RogueWorkerMain.ANSWER_PROPERTY + "={\"type\":\"hurray\",\"id\":1}").build()
+                .start()) {
+            EventFuture<Integer> answeredWithGarbage = loop.addEvent(Tasks::addOne, 1);
+            EventFuture<Integer> queuedBehindIt = loop.addEvent(Tasks::addOne, 2);
+            assertThatThrownBy(answeredWithGarbage::join).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(WorkerLostException.class)
+                    .hasMessageContaining("worker 1")
+                    .hasMessageContaining("unexpected frame type \"hurray\"");
+            assertThat(queuedBehindIt.join()).isEqualTo(3);
+            assertThat(loop.workers()).singleElement().extracting(WorkerInfo::id).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aWorkerFrameInTheWrongPhaseIsAProtocolErrorNamingIt() {
+        try (EventLoop loop = EventLoop.builder().name("rogue-hello").workers(1).workerMainClass(RogueWorkerMain.class)
+                .jvmOptions("-D" + RogueWorkerMain.ANSWER_PROPERTY + "={\"type\":\"hello\",\"protocol\":4}").build()
+                .start()) {
+            EventFuture<Integer> answeredWithHello = loop.addEvent(Tasks::addOne, 1);
+            assertThatThrownBy(answeredWithHello::join).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(WorkerLostException.class)
+                    .hasMessageContaining("unexpected frame type \"hello\" from worker 1");
+            assertThat(loop.addEvent(Tasks::addOne, 2).join()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aWorkerThatCannotStartFailsStartWithItsOutput() {
         EventLoop loop = EventLoop.builder().name("bad-option").jvmOptions("-XX:+NoSuchJvmOption").build();
         assertThatThrownBy(loop::start).isInstanceOf(WorkerStartException.class)

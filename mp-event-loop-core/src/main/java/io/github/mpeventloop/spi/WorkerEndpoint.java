@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
-import io.github.mpeventloop.worker.WorkerLoop;
+import io.github.mpeventloop.internal.worker.WorkerLoop;
 
 /**
  * The worker's side of a {@link WorkerChannel}: serves a loop over a pair of byte channels, in the

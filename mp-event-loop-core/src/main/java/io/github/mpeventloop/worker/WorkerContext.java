@@ -3,6 +3,7 @@ package io.github.mpeventloop.worker;
 import java.util.OptionalInt;
 
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
+import io.github.mpeventloop.internal.worker.CurrentWorker;
 
 /**
  * Tells code whether it runs inside a worker, and which. A worker JVM carries the system property
@@ -14,20 +15,12 @@ public final class WorkerContext {
     /** System property that marks a worker JVM; its value is the worker's id. */
     public static final String WORKER_ID_PROPERTY = WorkerProcessContract.WORKER_ID_PROPERTY;
 
-    private static final ThreadLocal<Integer> THREAD_WORKER = new ThreadLocal<>();
-    private static final ThreadLocal<WorkerObjects> OBJECTS = new ThreadLocal<>();
-
     private WorkerContext() {
-    }
-
-    static void enter(int workerId, WorkerObjects objects) {
-        THREAD_WORKER.set(workerId);
-        OBJECTS.set(objects);
     }
 
     /** The id of the worker this code runs in, if it runs in one. */
     public static OptionalInt workerId() {
-        Integer id = THREAD_WORKER.get();
+        Integer id = CurrentWorker.threadWorkerId();
         if (id != null) {
             return OptionalInt.of(id);
         }
@@ -44,12 +37,11 @@ public final class WorkerContext {
 
     /** How many cached objects and proxies' objects the worker running this code holds; 0 outside a worker. */
     public static int cachedObjectCount() {
-        WorkerObjects objects = OBJECTS.get();
-        return objects == null ? 0 : objects.cachedCount();
+        return CurrentWorker.cachedObjectCount();
     }
 
     /** Whether this code runs in a worker JVM (not in a worker thread of the parent). */
     public static boolean isWorkerProcess() {
-        return System.getProperty(WORKER_ID_PROPERTY) != null;
+        return CurrentWorker.isWorkerProcess();
     }
 }

@@ -1,5 +1,7 @@
 /**
- * The worker side: the main class of a worker JVM and the loop that runs events. Internal, apart from {@link io.github.mpeventloop.worker.WorkerMain} and {@link io.github.mpeventloop.worker.WorkerContext}.
+ * The worker side's public face: {@link io.github.mpeventloop.worker.WorkerMain}, the main class of
+ * a worker JVM, and {@link io.github.mpeventloop.worker.WorkerContext}, which tells code whether it
+ * runs in a worker. The machinery behind them is in {@code io.github.mpeventloop.internal.worker}.
  */
 @NullMarked
 package io.github.mpeventloop.worker;

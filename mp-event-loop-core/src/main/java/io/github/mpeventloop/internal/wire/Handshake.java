@@ -5,13 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The first two frames on a channel: the worker's {@code hello} (protocol version, the one-time
- * secret it was handed on its standard input, pid, Java version) and the parent's
- * {@code welcome} (the worker's id and the frame limit). A wrong version or secret ends the
+ * The first two frames on a channel: the worker's {@link WorkerFrame.Hello} (protocol version, the
+ * one-time secret it was handed on its standard input, pid, Java version) and the parent's
+ * {@link ParentFrame.Welcome} (the worker's id and the limits). A wrong version or secret ends the
  * channel before any event is sent.
  */
 public final class Handshake {
@@ -19,80 +18,49 @@ public final class Handshake {
     private Handshake() {
     }
 
-    /** What a worker says of itself. */
-    public record Hello(long pid, String javaVersion) {
-    }
-
-    /**
-     * What the parent tells a worker.
-     *
-     * @param workerId the worker's id
-     * @param limits the limits both ends read and write by, the frame limit among them
-     * @param recycleAboveHeapBytes heap in use after a collection above which the worker asks to be
-     *     replaced, 0 for never
-     */
-    public record Welcome(int workerId, WireLimits limits, long recycleAboveHeapBytes) {
-
-        /** A welcome with the default limits but for the frame limit. */
-        public Welcome(int workerId, int maxFrameBytes, long recycleAboveHeapBytes) {
-            this(workerId, WireLimits.DEFAULTS.withMaxFrameBytes(maxFrameBytes), recycleAboveHeapBytes);
-        }
-
-        /** The frame limit. */
-        public int maxFrameBytes() {
-            return limits.maxFrameBytes();
-        }
-    }
-
     /** Parent side: reads and checks the worker's hello, then welcomes it. */
-    public static Hello welcome(FrameReader reader, FrameWriter writer, JsonMapper mapper, String secret,
-            Welcome welcome) throws IOException {
-        JsonNode hello = Frames.expect(reader, mapper, Frames.HELLO);
-        int version = hello.path("protocol").asInt(-1);
-        if (version != Frames.PROTOCOL_VERSION) {
-            throw new ProtocolException("worker speaks protocol " + version + ", this parent speaks "
+    public static WorkerFrame.Hello welcome(FrameReader reader, FrameWriter writer, JsonMapper mapper, String secret,
+            ParentFrame.Welcome welcome) throws IOException {
+        FrameReader.Frame frame = reader.next();
+        if (frame == null) {
+            throw new ProtocolException("channel closed while waiting for a \"hello\" frame");
+        }
+        WorkerFrame first = new WorkerFrameDecoder(mapper).decode(frame, WorkerFrameDecoder.NO_VALUES);
+        if (!(first instanceof WorkerFrame.Hello hello)) {
+            throw new ProtocolException("expected a \"hello\" frame, got \"" + first.kind().wireName() + "\"");
+        }
+        if (hello.protocol() != Frames.PROTOCOL_VERSION) {
+            throw new ProtocolException("worker speaks protocol " + hello.protocol() + ", this parent speaks "
                     + Frames.PROTOCOL_VERSION + ": both sides must run the same mp-event-loop version");
         }
-        byte[] presented = hello.path("secret").asString("").getBytes(StandardCharsets.US_ASCII);
+        byte[] presented = hello.secret().getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(presented, secret.getBytes(StandardCharsets.US_ASCII))) {
             throw new ProtocolException("peer did not present this worker's secret; connection refused");
         }
-        Frames.append(writer, mapper, Frames.WELCOME, out -> {
-            out.writeNumberProperty("protocol", Frames.PROTOCOL_VERSION);
-            out.writeNumberProperty("workerId", welcome.workerId());
-            out.writeNumberProperty("maxFrameBytes", welcome.maxFrameBytes());
-            out.writeNumberProperty("maxNestingDepth", welcome.limits().maxNestingDepth());
-            out.writeNumberProperty("maxNumberLength", welcome.limits().maxNumberLength());
-            out.writeNumberProperty("maxStringLength", welcome.limits().maxStringLength());
-            if (welcome.recycleAboveHeapBytes() > 0) {
-                out.writeNumberProperty("recycleAboveHeapBytes", welcome.recycleAboveHeapBytes());
-            }
-        });
+        ParentFrames.append(writer, welcome);
         writer.flush();
-        return new Hello(hello.path("pid").asLong(-1), hello.path("java").asString("?"));
+        return hello;
     }
 
     /** Worker side: says hello with the secret and waits for the welcome. */
-    public static Welcome hello(FrameReader reader, FrameWriter writer, JsonMapper mapper, String secret)
+    public static ParentFrame.Welcome hello(FrameReader reader, FrameWriter writer, JsonMapper mapper, String secret)
             throws IOException {
-        Frames.append(writer, mapper, Frames.HELLO, out -> {
-            out.writeNumberProperty("protocol", Frames.PROTOCOL_VERSION);
-            out.writeStringProperty("secret", secret);
-            out.writeNumberProperty("pid", ProcessHandle.current().pid());
-            out.writeStringProperty("java", Runtime.version().toString());
-        });
+        new WorkerFrameEncoder(mapper).append(writer, new WorkerFrame.Hello(Frames.PROTOCOL_VERSION, secret,
+                ProcessHandle.current().pid(), Runtime.version().toString()));
         writer.flush();
-        JsonNode welcome = Frames.expect(reader, mapper, Frames.WELCOME);
-        int version = welcome.path("protocol").asInt(-1);
-        if (version != Frames.PROTOCOL_VERSION) {
-            throw new ProtocolException("parent speaks protocol " + version + ", this worker speaks "
+        FrameReader.Frame frame = reader.next();
+        if (frame == null) {
+            throw new ProtocolException("channel closed while waiting for a \"welcome\" frame");
+        }
+        ParentFrame first = new ParentFrameDecoder(mapper).decode(frame);
+        if (!(first instanceof ParentFrame.Welcome welcome)) {
+            throw new ProtocolException("expected a \"welcome\" frame, got \"" + first.kind().wireName() + "\"");
+        }
+        if (welcome.protocol() != Frames.PROTOCOL_VERSION) {
+            throw new ProtocolException("parent speaks protocol " + welcome.protocol() + ", this worker speaks "
                     + Frames.PROTOCOL_VERSION + ": both sides must run the same mp-event-loop version");
         }
-        WireLimits limits = new WireLimits(welcome.path("maxFrameBytes").asInt(),
-                welcome.path("maxNestingDepth").asInt(WireLimits.DEFAULT_MAX_NESTING_DEPTH),
-                welcome.path("maxNumberLength").asInt(WireLimits.DEFAULT_MAX_NUMBER_LENGTH),
-                welcome.path("maxStringLength").asInt(WireLimits.DEFAULT_MAX_STRING_LENGTH));
-        return new Welcome(welcome.path("workerId").asInt(), limits, welcome.path("recycleAboveHeapBytes").asLong(0));
+        return welcome;
     }
 
     /** A flush for {@link FrameReader}'s before-blocking hook. */

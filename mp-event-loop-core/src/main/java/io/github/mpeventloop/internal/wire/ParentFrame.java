@@ -3,11 +3,49 @@ package io.github.mpeventloop.internal.wire;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A frame the parent sends a worker after the handshake, as the worker reads it
- * ({@link ParentFrameDecoder}). Each record is one frame type of {@code docs/protocol.md}.
+ * A frame the parent sends a worker, as the worker reads it ({@link ParentFrameDecoder}). Each
+ * record is one frame type of {@code docs/protocol.md}; {@link ParentFrames} writes them (a
+ * {@code call}'s body is written by the parent's call encoder, with the values in it).
  */
 public sealed interface ParentFrame {
+
+    /** What kind of frame this is: its {@code type} member. */
+    Kind kind();
+
+    /**
+     * {@code welcome} (section 5.2), the parent's answer to {@code hello}.
+     *
+     * @param protocol the parent's protocol version
+     * @param workerId the worker's id
+     * @param limits the limits both ends read and write by, the frame limit among them
+     * @param recycleAboveHeapBytes heap in use after a collection above which the worker asks to be
+     *     replaced, 0 for never
+     */
+    record Welcome(int protocol, int workerId, WireLimits limits, long recycleAboveHeapBytes) implements ParentFrame {
+
+        /** A welcome in this side's protocol version. */
+        public Welcome(int workerId, WireLimits limits, long recycleAboveHeapBytes) {
+            this(Frames.PROTOCOL_VERSION, workerId, limits, recycleAboveHeapBytes);
+        }
+
+        /** A welcome with the default limits but for the frame limit. */
+        public Welcome(int workerId, int maxFrameBytes, long recycleAboveHeapBytes) {
+            this(workerId, WireLimits.DEFAULTS.withMaxFrameBytes(maxFrameBytes), recycleAboveHeapBytes);
+        }
+
+        /** The frame limit. */
+        public int maxFrameBytes() {
+            return limits.maxFrameBytes();
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.WELCOME;
+        }
+    }
 
     /**
      * A {@code call} (section 5.3). Its header is read at once, by the worker's frame reader; its
@@ -24,26 +62,88 @@ public sealed interface ParentFrame {
      */
     record Call(long id, boolean output, CallMode mode, long credit, CallForm form, Map<String, String> context,
             byte[] frame) implements ParentFrame {
+        @Override
+        public Kind kind() {
+            return Kind.CALL;
+        }
     }
 
     /** A {@code credit} (section 5.10): stream {@code id} may send {@code items} more. */
     record Credit(long id, long items) implements ParentFrame {
+        @Override
+        public Kind kind() {
+            return Kind.CREDIT;
+        }
     }
 
     /** A {@code cancel} (section 5.11). */
     record Cancel(long id, boolean interrupt) implements ParentFrame {
+        @Override
+        public Kind kind() {
+            return Kind.CANCEL;
+        }
     }
 
     /** A {@code release}: the worker forgets these cached objects. */
     record Release(List<Long> objectIds) implements ParentFrame {
+        @Override
+        public Kind kind() {
+            return Kind.RELEASE;
+        }
     }
 
     /** A {@code ping} (section 5.12). */
     record Ping(long seq) implements ParentFrame {
+        @Override
+        public Kind kind() {
+            return Kind.PING;
+        }
     }
 
     /** A {@code shutdown} (section 5.6). */
     record Shutdown() implements ParentFrame {
+        @Override
+        public Kind kind() {
+            return Kind.SHUTDOWN;
+        }
+    }
+
+    /** The frame types the parent sends, by their {@code type} member. */
+    enum Kind {
+        /** {@link Welcome}. */
+        WELCOME("welcome"),
+        /** {@link Call}. */
+        CALL("call"),
+        /** {@link Credit}. */
+        CREDIT("credit"),
+        /** {@link Cancel}. */
+        CANCEL("cancel"),
+        /** {@link Release}. */
+        RELEASE("release"),
+        /** {@link Ping}. */
+        PING("ping"),
+        /** {@link Shutdown}. */
+        SHUTDOWN("shutdown");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The {@code type} member's value. */
+        public String wireName() {
+            return wireName;
+        }
+
+        static @Nullable Kind of(String wireName) {
+            for (Kind kind : values()) {
+                if (kind.wireName.equals(wireName)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
     }
 
     /** How a call runs. */

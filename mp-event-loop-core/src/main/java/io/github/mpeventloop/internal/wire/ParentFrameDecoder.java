@@ -41,22 +41,29 @@ public final class ParentFrameDecoder {
      */
     public ParentFrame decode(FrameReader.Frame frame) throws ProtocolException {
         try (JsonParser parser = mapper.createParser(frame.array(), frame.offset(), frame.length())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT || !"type".equals(parser.nextName())
+            if (parser.nextToken() != JsonToken.START_OBJECT || !Frames.TYPE.equals(parser.nextName())
                     || parser.nextToken() != JsonToken.VALUE_STRING) {
                 throw new ProtocolException("frame is not a JSON object starting with a \"type\"");
             }
             String type = parser.getString();
-            return switch (type) {
-                case Frames.CALL -> call(parser, frame);
-                case Frames.CREDIT -> {
+            ParentFrame.Kind kind = ParentFrame.Kind.of(type);
+            if (kind == null) {
+                throw new ProtocolException("unexpected frame type \"" + type + "\" from the parent");
+            }
+            return switch (kind) {
+                case WELCOME -> welcome(parser);
+                case CALL -> call(parser, frame);
+                case CREDIT -> {
                     long[] members = longs(parser, "id", "items");
                     yield new ParentFrame.Credit(members[0], members[1]);
                 }
-                case Frames.CANCEL -> cancel(parser);
-                case Frames.PING -> new ParentFrame.Ping(longs(parser, "seq")[0]);
-                case Frames.RELEASE -> release(parser);
-                case Frames.SHUTDOWN -> new ParentFrame.Shutdown();
-                default -> throw new ProtocolException("unexpected frame type \"" + type + "\" from the parent");
+                case CANCEL -> cancel(parser);
+                case PING -> new ParentFrame.Ping(longs(parser, "seq")[0]);
+                case RELEASE -> release(parser);
+                case SHUTDOWN -> {
+                    longs(parser);
+                    yield new ParentFrame.Shutdown();
+                }
             };
         } catch (JacksonException e) {
             throw new ProtocolException("unparseable frame of " + frame.length() + " bytes: " + e.getOriginalMessage(), e);
@@ -116,6 +123,38 @@ public final class ParentFrameDecoder {
             }
         }
         return Map.copyOf(context);
+    }
+
+    /** A {@code welcome}; a missing version reads as -1, a missing value limit as its default. */
+    private static ParentFrame.Welcome welcome(JsonParser parser) throws ProtocolException {
+        int protocol = -1;
+        int workerId = 0;
+        int maxFrameBytes = 0;
+        int maxNestingDepth = WireLimits.DEFAULT_MAX_NESTING_DEPTH;
+        int maxNumberLength = WireLimits.DEFAULT_MAX_NUMBER_LENGTH;
+        int maxStringLength = WireLimits.DEFAULT_MAX_STRING_LENGTH;
+        long recycleAboveHeapBytes = 0;
+        String name;
+        while ((name = parser.nextName()) != null) {
+            parser.nextToken();
+            switch (name) {
+                case "protocol" -> protocol = parser.getIntValue();
+                case "workerId" -> workerId = parser.getIntValue();
+                case "maxFrameBytes" -> maxFrameBytes = parser.getIntValue();
+                case "maxNestingDepth" -> maxNestingDepth = parser.getIntValue();
+                case "maxNumberLength" -> maxNumberLength = parser.getIntValue();
+                case "maxStringLength" -> maxStringLength = parser.getIntValue();
+                case "recycleAboveHeapBytes" -> recycleAboveHeapBytes = parser.getLongValue();
+                default -> parser.skipChildren();
+            }
+        }
+        try {
+            return new ParentFrame.Welcome(protocol, workerId,
+                    new WireLimits(maxFrameBytes, maxNestingDepth, maxNumberLength, maxStringLength),
+                    recycleAboveHeapBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException("welcome of protocol " + protocol + " has limits out of range: " + e.getMessage());
+        }
     }
 
     private static ParentFrame.Cancel cancel(JsonParser parser) {

@@ -8,15 +8,13 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
-
 /**
  * An exception as it travels from a worker: class name, message, stack, cause chain and suppressed
  * exceptions, as plain data (never as a serialised Throwable). It is bounded so that a
  * {@code StackOverflowError} or a runaway chain stays small: each stack is cut to
  * {@value #MAX_FRAMES} frames, and at most {@value #MAX_ERRORS} exceptions travel in all (causes
- * first, then suppressed ones, depth first); an exception met twice (a cycle) travels once.
+ * first, then suppressed ones, depth first); an exception met twice (a cycle) travels once. The
+ * worker's {@link WorkerFrameEncoder} writes it, the parent's {@link WorkerFrameDecoder} reads it.
  */
 public record RemoteError(String className, @Nullable String message, List<StackTraceElement> stack,
         @Nullable RemoteError cause, List<RemoteError> suppressed) {
@@ -62,58 +60,6 @@ public record RemoteError(String className, @Nullable String message, List<Stack
     public RemoteError reduced(int length) {
         String cut = message == null ? null : message.substring(0, Math.min(message.length(), length));
         return new RemoteError(className, cut, List.of(), null);
-    }
-
-    /** Writes this error as the current JSON value. */
-    public void write(JsonGenerator out) {
-        out.writeStartObject();
-        out.writeStringProperty("class", className);
-        if (message != null) {
-            out.writeStringProperty("message", message);
-        }
-        out.writeArrayPropertyStart("stack");
-        for (StackTraceElement element : stack) {
-            out.writeStartObject();
-            out.writeStringProperty("c", element.getClassName());
-            out.writeStringProperty("m", element.getMethodName());
-            if (element.getFileName() != null) {
-                out.writeStringProperty("f", element.getFileName());
-            }
-            out.writeNumberProperty("l", element.getLineNumber());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-        if (cause != null) {
-            out.writeName("cause");
-            cause.write(out);
-        }
-        if (!suppressed.isEmpty()) {
-            out.writeArrayPropertyStart("suppressed");
-            for (RemoteError each : suppressed) {
-                each.write(out);
-            }
-            out.writeEndArray();
-        }
-        out.writeEndObject();
-    }
-
-    /** Reads an error written by {@link #write(JsonGenerator)}. */
-    public static RemoteError read(JsonNode node) {
-        List<StackTraceElement> stack = new ArrayList<>();
-        for (JsonNode element : node.path("stack")) {
-            stack.add(new StackTraceElement(element.path("c").asString(), element.path("m").asString(),
-                    element.hasNonNull("f") ? element.path("f").asString() : null, element.path("l").asInt(-1)));
-        }
-        JsonNode cause = node.get("cause");
-        List<RemoteError> suppressed = new ArrayList<>();
-        for (JsonNode each : node.path("suppressed")) {
-            if (each.isObject()) {
-                suppressed.add(read(each));
-            }
-        }
-        return new RemoteError(node.path("class").asString("unknown"),
-                node.hasNonNull("message") ? node.path("message").asString() : null, stack,
-                cause != null && cause.isObject() ? read(cause) : null, suppressed);
     }
 
     /** {@code class: message}, as {@link Throwable#toString()} prints it. */

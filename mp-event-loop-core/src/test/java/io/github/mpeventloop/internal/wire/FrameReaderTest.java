@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FrameReaderTest {
 
     private static final JsonMapper MAPPER = WireMapper.create();
+    private static final WorkerFrameDecoder WORKER_FRAMES = new WorkerFrameDecoder(MAPPER);
+    private static final ParentFrameDecoder PARENT_FRAMES = new ParentFrameDecoder(MAPPER);
 
     private static FrameReader reader(byte[] bytes, int limit) {
         return new FrameReader(Channels.newChannel(new ByteArrayInputStream(bytes)), limit, () -> { });
@@ -35,8 +37,8 @@ class FrameReaderTest {
         byte[] second = frame("{\"type\":\"b\"}");
         byte[] both = ByteBuffer.allocate(first.length + second.length).put(first).put(second).array();
         FrameReader reader = reader(both, 1024);
-        assertThat(Frames.type(Frames.parse(MAPPER, reader.next()))).isEqualTo("a");
-        assertThat(Frames.type(Frames.parse(MAPPER, reader.next()))).isEqualTo("b");
+        assertThat(text(reader.next())).isEqualTo("{\"type\":\"a\"}");
+        assertThat(text(reader.next())).isEqualTo("{\"type\":\"b\"}");
         assertThat(reader.next()).isNull();
     }
 
@@ -64,11 +66,17 @@ class FrameReaderTest {
                 .hasMessageContaining("length prefix");
     }
 
+    private static String text(FrameReader.Frame frame) {
+        return new String(frame.array(), frame.offset(), frame.length(), StandardCharsets.UTF_8);
+    }
+
     @Test
-    void framesThatAreNoJsonObjectWithATypeAreProtocolErrors() throws IOException {
-        for (String body : new String[] {"{{{", "[1,2]", "42", "{\"id\":1}", "{\"type\":7}"}) {
+    void framesThatAreNoJsonObjectWithATypeAreProtocolErrorsInBothDirections() throws IOException {
+        for (String body : new String[] {"{{{", "[1,2]", "42", "{\"id\":1}", "{\"type\":7}", ""}) {
             FrameReader.Frame frame = reader(frame(body), 1024).next();
-            assertThatThrownBy(() -> Frames.parse(MAPPER, frame)).as(body).isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> WORKER_FRAMES.decode(frame, WorkerFrameDecoder.NO_VALUES)).as(body)
+                    .isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> PARENT_FRAMES.decode(frame)).as(body).isInstanceOf(ProtocolException.class);
         }
     }
 
@@ -83,7 +91,8 @@ class FrameReaderTest {
             try {
                 FrameReader.Frame frame;
                 while ((frame = reader.next()) != null) {
-                    Frames.parse(MAPPER, frame);
+                    WORKER_FRAMES.decode(frame, WorkerFrameDecoder.NO_VALUES);
+                    PARENT_FRAMES.decode(frame);
                 }
             } catch (ProtocolException | FrameTooLargeException expected) {
                 // the only acceptable outcomes

@@ -1,4 +1,4 @@
-package io.github.mpeventloop.worker;
+package io.github.mpeventloop.internal.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.channels.Pipe;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,14 @@ import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
+import io.github.mpeventloop.internal.wire.ParentFrame;
+import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.RemoteError;
 import io.github.mpeventloop.internal.wire.WireMapper;
+import io.github.mpeventloop.internal.wire.WorkerFrame;
+import io.github.mpeventloop.internal.wire.WorkerFrameDecoder;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,7 +56,7 @@ class WorkerRefusalTest {
         worker.start();
         reader = new FrameReader(toParent.source(), 1 << 20, () -> { });
         writer = new FrameWriter(toWorker.sink(), 1 << 20);
-        Handshake.welcome(reader, writer, MAPPER, SECRET, new Handshake.Welcome(1, 1 << 20, 0));
+        Handshake.welcome(reader, writer, MAPPER, SECRET, new ParentFrame.Welcome(1, 1 << 20, 0));
     }
 
     @AfterEach
@@ -61,18 +66,28 @@ class WorkerRefusalTest {
         toParent.source().close();
     }
 
-    private JsonNode call(long id, Consumer<JsonGenerator> body) throws IOException {
-        return call(id, "target", body);
+    private WorkerFrame call(long id, Consumer<JsonGenerator> body) throws IOException {
+        return call(id, ParentFrame.CallForm.TARGET, body);
     }
 
-    private JsonNode call(long id, String form, Consumer<JsonGenerator> body) throws IOException {
-        Frames.append(writer, MAPPER, Frames.CALL, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeStringProperty("form", form);
+    /** Sends a hand-written call and reads its answer, values read as plain JSON data. */
+    private WorkerFrame call(long id, ParentFrame.CallForm form, Consumer<JsonGenerator> body) throws IOException {
+        writer.append(buffer -> Frames.writeObject(MAPPER, buffer, ParentFrame.Kind.CALL.wireName(), out -> {
+            ParentFrames.callHeader(out, id, true, ParentFrame.CallMode.PLAIN, 0, null, form);
             body.accept(out);
-        });
+        }));
         writer.flush();
-        return Frames.parse(MAPPER, reader.next());
+        return new WorkerFrameDecoder(MAPPER).decode(reader.next(), answered -> MAPPER.constructType(Object.class));
+    }
+
+    private static RemoteError error(WorkerFrame answer) {
+        assertThat(answer).isInstanceOf(WorkerFrame.Failure.class);
+        return ((WorkerFrame.Failure) answer).error();
+    }
+
+    private static @Nullable Object value(WorkerFrame answer) {
+        assertThat(answer).isInstanceOf(WorkerFrame.Result.class);
+        return ((WorkerFrame.Result) answer).value();
     }
 
     private static Consumer<JsonGenerator> target(String kind, String type, String method, String descriptor,
@@ -91,49 +106,46 @@ class WorkerRefusalTest {
 
     @Test
     void aPlatformMethodIsRefusedAndNothingRuns() throws IOException {
-        JsonNode answer = call(1, target("static", "java.lang.System", "exit", "(I)V", "[3]"));
-        assertThat(Frames.type(answer)).isEqualTo(Frames.ERROR);
-        assertThat(answer.path("error").path("class").asString())
-                .isEqualTo("io.github.mpeventloop.TargetNotAllowedException");
+        WorkerFrame answer = call(1, target("static", "java.lang.System", "exit", "(I)V", "[3]"));
+        assertThat(error(answer).className()).isEqualTo("io.github.mpeventloop.TargetNotAllowedException");
 
-        JsonNode next = call(2, target("static", Targets.class.getName(), "twice", "(I)I", "[21]"));
-        assertThat(next.path("value").asInt()).isEqualTo(42);
+        WorkerFrame next = call(2, target("static", Targets.class.getName(), "twice", "(I)I", "[21]"));
+        assertThat(value(next)).isEqualTo(42);
     }
 
     @Test
     void anUnknownClassOrMethodIsAnErrorForThatEventOnly() throws IOException {
-        JsonNode noClass = call(1, target("static", "com.example.Missing", "run", "()V", "[]"));
-        assertThat(noClass.path("error").path("message").asString()).contains("no class com.example.Missing");
-        JsonNode noMethod = call(2, target("static", Targets.class.getName(), "thrice", "(I)I", "[1]"));
-        assertThat(noMethod.path("error").path("class").asString())
+        WorkerFrame noClass = call(1, target("static", "com.example.Missing", "run", "()V", "[]"));
+        assertThat(error(noClass).message()).contains("no class com.example.Missing");
+        WorkerFrame noMethod = call(2, target("static", Targets.class.getName(), "thrice", "(I)I", "[1]"));
+        assertThat(error(noMethod).className())
                 .isEqualTo("io.github.mpeventloop.internal.call.TargetNotFoundException");
-        assertThat(call(3, target("static", Targets.class.getName(), "twice", "(I)I", "[2]")).path("value").asInt())
-                .isEqualTo(4);
+        assertThat(value(call(3, target("static", Targets.class.getName(), "twice", "(I)I", "[2]")))).isEqualTo(4);
     }
 
     @Test
     void anEventClassThatIsNoEventIsRefused() throws IOException {
-        JsonNode answer = call(1, "event", out -> {
+        WorkerFrame answer = call(1, ParentFrame.CallForm.EVENT, out -> {
             out.writeStringProperty("event", "java.lang.Thread");
             out.writeObjectPropertyStart("fields");
             out.writeEndObject();
         });
-        assertThat(answer.path("error").path("message").asString()).contains("is not a subclass of");
+        assertThat(error(answer).message()).contains("is not a subclass of");
     }
 
     @Test
     void aTypeNameInsideAValueInstantiatesNothing() throws IOException {
         Targets.built = 0;
-        JsonNode answer = call(1, target("static", Targets.class.getName(), "describe", "(Ljava/lang/Object;)Ljava/lang/String;",
+        WorkerFrame answer = call(1, target("static", Targets.class.getName(), "describe", "(Ljava/lang/Object;)Ljava/lang/String;",
                 "[{\"@class\":\"" + Targets.Gadget.class.getName() + "\",\"x\":1}]"));
-        assertThat(answer.path("value").asString()).startsWith("{@class=");
+        assertThat((String) value(answer)).startsWith("{@class=");
         assertThat(Targets.built).isZero();
     }
 
     @Test
     void aValueOfTheWrongShapeIsAnErrorNamingTheValue() throws IOException {
-        JsonNode answer = call(1, target("static", Targets.class.getName(), "twice", "(I)I", "[\"many\"]"));
-        assertThat(answer.path("error").path("message").asString()).contains("value 0 of").contains("cannot be read as int");
+        WorkerFrame answer = call(1, target("static", Targets.class.getName(), "twice", "(I)I", "[\"many\"]"));
+        assertThat(error(answer).message()).contains("value 0 of").contains("cannot be read as int");
     }
 
     @Test
@@ -151,7 +163,7 @@ class WorkerRefusalTest {
         });
         intruder.start();
         assertThatThrownBy(() -> Handshake.welcome(parentSide, new FrameWriter(out.sink(), 1 << 20), MAPPER, SECRET,
-                new Handshake.Welcome(9, 1 << 20, 0))).isInstanceOf(ProtocolException.class)
+                new ParentFrame.Welcome(9, 1 << 20, 0))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("did not present this worker's secret");
         out.sink().close();
         intruder.join(10_000);

@@ -1,4 +1,4 @@
-package io.github.mpeventloop.worker;
+package io.github.mpeventloop.internal.worker;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;

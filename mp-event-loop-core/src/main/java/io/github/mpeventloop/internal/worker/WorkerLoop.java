@@ -1,4 +1,4 @@
-package io.github.mpeventloop.worker;
+package io.github.mpeventloop.internal.worker;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
-import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
@@ -95,7 +94,7 @@ public final class WorkerLoop {
     }
 
     private long serve(String secret) throws IOException {
-        Handshake.Welcome welcome = Handshake.hello(reader, writer, mapper, secret);
+        ParentFrame.Welcome welcome = Handshake.hello(reader, writer, mapper, secret);
         reader.setMaxFrameBytes(welcome.maxFrameBytes());
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
         if (!welcome.limits().withMaxFrameBytes(WireLimits.DEFAULTS.maxFrameBytes()).equals(WireLimits.DEFAULTS)) {
@@ -104,7 +103,7 @@ public final class WorkerLoop {
         runner = new CallRunner(mapper, loader, objects, beans);
         answers = new Answers(mapper, writer, welcome.limits());
         workerId = welcome.workerId();
-        WorkerContext.enter(workerId, objects);
+        CurrentWorker.enter(workerId, objects);
         heap = new HeapWatch(welcome.recycleAboveHeapBytes());
         new FrameInbox(reader, new ParentFrameDecoder(mapper), inboxSink).start();
         try {
@@ -194,7 +193,7 @@ public final class WorkerLoop {
 
         @Override
         public void enter() {
-            WorkerContext.enter(workerId, objects);
+            CurrentWorker.enter(workerId, objects);
         }
     };
 

@@ -1,5 +1,6 @@
-package io.github.mpeventloop.worker;
+package io.github.mpeventloop.internal.worker;
 
+import java.io.IOException;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,29 +11,32 @@ import io.github.mpeventloop.internal.wire.CycleFinder;
 import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameLimits;
 import io.github.mpeventloop.internal.wire.FrameWriter;
-import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.RemoteError;
 import io.github.mpeventloop.internal.wire.ValueLimitException;
 import io.github.mpeventloop.internal.wire.WireErrors;
 import io.github.mpeventloop.internal.wire.WireLimits;
+import io.github.mpeventloop.internal.wire.WorkerFrame;
+import io.github.mpeventloop.internal.wire.WorkerFrameEncoder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the worker's answers: {@code result}, {@code error}, and for streams {@code item} and
- * {@code end}. A value that cannot be written (too large, a type that may not travel) is reported
- * as the failure it is, so that the caller answers with an error instead; an error frame too large
- * is written again without stack and causes. An {@link OutOfMemoryError} in a worker process is
+ * Writes the worker's answers: {@code result}, {@code error}, {@code cancelled}, for streams
+ * {@code item} and {@code end}, and its own news ({@code pong}, {@code recycle}, {@code bye}), each
+ * as its {@link WorkerFrame} record through the one {@link WorkerFrameEncoder}. A value that cannot
+ * be written (too large, a type that may not travel) is reported as the failure it is, so that the
+ * caller answers with an error instead; an error frame too large is written again without stack and
+ * causes. An {@link OutOfMemoryError} in a worker process is
  * answered as fatal, and then the worker halts.
  */
 final class Answers {
 
-    private final JsonMapper mapper;
+    private final WorkerFrameEncoder encoder;
     private final FrameWriter writer;
     private final WireLimits limits;
 
     Answers(JsonMapper mapper, FrameWriter writer, WireLimits limits) {
-        this.mapper = mapper;
+        this.encoder = new WorkerFrameEncoder(mapper);
         this.writer = writer;
         this.limits = limits;
     }
@@ -44,65 +48,37 @@ final class Answers {
     /** Writes a {@code result}; returns the failure instead when the value cannot be sent. */
     @Nullable Throwable result(long id, long nanos, boolean output, @Nullable Object value,
             Map<String, Object> mirror) {
-        return write("the result", value, () -> Frames.append(writer, mapper, Frames.RESULT, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeNumberProperty("nanos", nanos);
-            if (output) {
-                out.writeName("value");
-                mapper.writeValue(out, value);
-            }
-            if (!mirror.isEmpty()) {
-                out.writeName("mirror");
-                mapper.writeValue(out, mirror);
-            }
-        }));
+        return write("the result", value, new WorkerFrame.Result(id, nanos, output, value, mirror));
     }
 
     /** Writes one {@code item} of a stream; returns the failure instead when the value cannot be sent. */
     @Nullable Throwable item(long id, long index, boolean output, @Nullable Object value) {
-        return write("item " + index, value, () -> Frames.append(writer, mapper, Frames.ITEM, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeNumberProperty("index", index);
-            if (output) {
-                out.writeName("value");
-                mapper.writeValue(out, value);
-            }
-        }));
+        return write("item " + index, value, new WorkerFrame.Item(id, index, output, value));
     }
 
     /** Writes the {@code end} of a stream that produced {@code items} items. */
     void end(long id, long nanos, long items, boolean cancelled) {
-        Frames.append(writer, mapper, Frames.END, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeNumberProperty("nanos", nanos);
-            out.writeNumberProperty("items", items);
-            if (cancelled) {
-                out.writeBooleanProperty("cancelled", true);
-            }
-        });
+        encoder.append(writer, new WorkerFrame.End(id, nanos, items, cancelled));
     }
 
     /** Writes a {@code pong} with the ping's {@code seq}. */
     void pong(long seq) {
-        Frames.append(writer, mapper, Frames.PONG, out -> out.writeNumberProperty("seq", seq));
+        encoder.append(writer, new WorkerFrame.Pong(seq));
     }
 
     /** Writes {@code recycle}: the heap stays above the threshold. */
     void recycle(long heap) {
-        Frames.append(writer, mapper, Frames.RECYCLE, out -> out.writeNumberProperty("heap", heap));
+        encoder.append(writer, new WorkerFrame.Recycle(heap));
     }
 
     /** Writes {@code bye}, after {@code events} calls. */
     void bye(long events) {
-        Frames.append(writer, mapper, Frames.BYE, out -> out.writeNumberProperty("events", events));
+        encoder.append(writer, new WorkerFrame.Bye(events));
     }
 
     /** Writes {@code cancelled}: plain call {@code id} was cancelled, before it ran or while it ran. */
     void cancelled(long id, long nanos) {
-        Frames.append(writer, mapper, Frames.CANCELLED, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeNumberProperty("nanos", nanos);
-        });
+        encoder.append(writer, new WorkerFrame.Cancelled(id, nanos));
     }
 
     /**
@@ -110,7 +86,7 @@ final class Answers {
      * failed, -1 for other calls. A fatal failure halts the worker after the frame is flushed.
      */
     void error(long id, long nanos, Throwable failure, long items) {
-        boolean fatal = failure instanceof OutOfMemoryError && WorkerContext.isWorkerProcess();
+        boolean fatal = failure instanceof OutOfMemoryError && CurrentWorker.isWorkerProcess();
         RemoteError error = RemoteError.of(failure);
         try {
             appendError(id, nanos, error, fatal, items);
@@ -120,7 +96,7 @@ final class Answers {
         if (fatal) {
             try {
                 writer.flush();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the worker exits anyway
             }
             Runtime.getRuntime().halt(3);
@@ -128,18 +104,7 @@ final class Answers {
     }
 
     private void appendError(long id, long nanos, RemoteError error, boolean fatal, long items) {
-        Frames.append(writer, mapper, Frames.ERROR, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeNumberProperty("nanos", nanos);
-            if (fatal) {
-                out.writeBooleanProperty("fatal", true);
-            }
-            if (items >= 0) {
-                out.writeNumberProperty("items", items);
-            }
-            out.writeName("error");
-            error.write(out);
-        });
+        encoder.append(writer, new WorkerFrame.Failure(id, nanos, fatal, items, error));
     }
 
     /**
@@ -147,10 +112,10 @@ final class Answers {
      * library's words: a {@link FrameTooLargeException} that says it was {@code what}, or a
      * {@link ResultNotTransferableException} naming the limit crossed, the cycle, or the type.
      */
-    private @Nullable Throwable write(String what, @Nullable Object value, Runnable append) {
+    private @Nullable Throwable write(String what, @Nullable Object value, WorkerFrame frame) {
         try {
             DeepStack.runUnchecked(() -> {
-                append.run();
+                encoder.append(writer, frame);
                 return null;
             });
             return null;

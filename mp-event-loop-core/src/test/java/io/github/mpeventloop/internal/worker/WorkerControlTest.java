@@ -1,9 +1,10 @@
-package io.github.mpeventloop.worker;
+package io.github.mpeventloop.internal.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +20,15 @@ import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
+import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.WireMapper;
+import io.github.mpeventloop.internal.wire.WorkerFrame;
+import io.github.mpeventloop.internal.wire.WorkerFrameDecoder;
 import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerChannel;
-import tools.jackson.databind.JsonNode;
+import io.github.mpeventloop.worker.WorkerMain;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkerControlTest {
 
     private static final JsonMapper MAPPER = WireMapper.create();
+    private static final JavaType OBJECT = MAPPER.constructType(Object.class);
+
+    private final WorkerFrameDecoder decoder = new WorkerFrameDecoder(MAPPER);
+    private String lastFrame = "";
 
     private ProcessWorkerLauncher launcher;
     private WorkerChannel worker;
@@ -50,7 +59,7 @@ class WorkerControlTest {
         worker = launcher.launch(1, secret);
         reader = new FrameReader(worker.fromWorker(), 1 << 20, () -> { });
         writer = new FrameWriter(worker.toWorker(), 1 << 20);
-        Handshake.welcome(reader, writer, MAPPER, secret, new Handshake.Welcome(1, 1 << 20, 0));
+        Handshake.welcome(reader, writer, MAPPER, secret, new ParentFrame.Welcome(1, 1 << 20, 0));
     }
 
     @AfterEach
@@ -61,9 +70,8 @@ class WorkerControlTest {
     }
 
     private void call(long id, String method, String descriptor, String valuesJson) {
-        Frames.append(writer, MAPPER, Frames.CALL, out -> {
-            out.writeNumberProperty("id", id);
-            out.writeStringProperty("form", "target");
+        writer.append(buffer -> Frames.writeObject(MAPPER, buffer, ParentFrame.Kind.CALL.wireName(), out -> {
+            ParentFrames.callHeader(out, id, true, ParentFrame.CallMode.PLAIN, 0, null, ParentFrame.CallForm.TARGET);
             out.writeObjectPropertyStart("target");
             out.writeStringProperty("kind", "static");
             out.writeStringProperty("class", ControlTargets.class.getName());
@@ -72,7 +80,7 @@ class WorkerControlTest {
             out.writeEndObject();
             out.writeName("values");
             out.writeRawValue(valuesJson);
-        });
+        }));
     }
 
     private void sleepCall(long id, long millis) {
@@ -83,8 +91,17 @@ class WorkerControlTest {
         writer.flush();
     }
 
-    private JsonNode next() throws IOException {
-        return Frames.parse(MAPPER, reader.next());
+    /** The worker's next frame, its values read as plain JSON data; {@link #lastFrame} keeps its text. */
+    private WorkerFrame next() throws IOException {
+        FrameReader.Frame frame = reader.next();
+        lastFrame = new String(frame.array(), frame.offset(), frame.length(), StandardCharsets.UTF_8);
+        return decoder.decode(frame, id -> OBJECT);
+    }
+
+    private <T extends WorkerFrame> T next(Class<T> kind) throws IOException {
+        WorkerFrame frame = next();
+        assertThat(frame).isInstanceOf(kind);
+        return kind.cast(frame);
     }
 
     @Test
@@ -93,13 +110,11 @@ class WorkerControlTest {
         flush();
         ParentFrames.ping(writer, 7);
         flush();
-        JsonNode pong = next();
-        assertThat(Frames.type(pong)).isEqualTo(Frames.PONG);
-        assertThat(pong.path("seq").asLong()).isEqualTo(7);
+        assertThat(next()).isEqualTo(new WorkerFrame.Pong(7));
 
         ParentFrames.ping(writer, 8);
         flush();
-        assertThat(next().path("seq").asLong()).isEqualTo(8);
+        assertThat(next()).isEqualTo(new WorkerFrame.Pong(8));
     }
 
     @Test
@@ -108,21 +123,19 @@ class WorkerControlTest {
         flush();
         ParentFrames.ping(writer, 1);
         flush();
-        assertThat(Frames.type(next())).isEqualTo(Frames.PONG);
+        assertThat(next()).isInstanceOf(WorkerFrame.Pong.class);
 
         ParentFrames.cancel(writer, 1, true);
         flush();
-        JsonNode cancelled = next();
-        assertThat(Frames.type(cancelled)).isEqualTo(Frames.CANCELLED);
-        assertThat(cancelled.path("id").asLong()).isEqualTo(1);
+        assertThat(next(WorkerFrame.Cancelled.class).id()).isEqualTo(1);
 
         call(2, "interruptedFlag", "()Z", "[]");
         sleepCall(3, 1);
         flush();
-        JsonNode flag = next();
-        assertThat(flag.path("id").asLong()).isEqualTo(2);
-        assertThat(flag.path("value").asBoolean()).as("the interrupt stays with the cancelled call").isFalse();
-        assertThat(next().path("value").asString()).isEqualTo("slept");
+        WorkerFrame.Result flag = next(WorkerFrame.Result.class);
+        assertThat(flag.id()).isEqualTo(2);
+        assertThat(flag.value()).as("the interrupt stays with the cancelled call").isEqualTo(false);
+        assertThat(next(WorkerFrame.Result.class).value()).isEqualTo("slept");
     }
 
     @Test
@@ -133,14 +146,13 @@ class WorkerControlTest {
         ParentFrames.cancel(writer, 2, false);
         ParentFrames.cancel(writer, 1, true);
         flush();
-        JsonNode first = next();
-        JsonNode second = next();
-        assertThat(List.of(Frames.type(first), Frames.type(second))).containsOnly(Frames.CANCELLED);
-        assertThat(List.of(first.path("id").asLong(), second.path("id").asLong())).containsExactly(1L, 2L);
+        WorkerFrame.Cancelled first = next(WorkerFrame.Cancelled.class);
+        WorkerFrame.Cancelled second = next(WorkerFrame.Cancelled.class);
+        assertThat(List.of(first.id(), second.id())).containsExactly(1L, 2L);
 
         call(3, "counted", "()I", "[]");
         flush();
-        assertThat(next().path("value").asInt()).isZero();
+        assertThat(next(WorkerFrame.Result.class).value()).isEqualTo(0);
     }
 
     @Test
@@ -152,14 +164,13 @@ class WorkerControlTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(marker));
         ParentFrames.cancel(writer, 1, false);
         flush();
-        JsonNode answer = next();
-        assertThat(Frames.type(answer)).isEqualTo(Frames.CANCELLED);
-        assertThat(answer.path("nanos").asLong()).as("it ran to its end").isGreaterThanOrEqualTo(2_000_000_000L);
-        assertThat(answer.has("value")).isFalse();
+        WorkerFrame.Cancelled answer = next(WorkerFrame.Cancelled.class);
+        assertThat(answer.nanos()).as("it ran to its end").isGreaterThanOrEqualTo(2_000_000_000L);
+        assertThat(lastFrame).doesNotContain("\"value\"");
 
         call(2, "count", "()I", "[]");
         flush();
-        assertThat(next().path("value").asInt()).isEqualTo(1);
+        assertThat(next(WorkerFrame.Result.class).value()).isEqualTo(1);
     }
 
     @Test
@@ -167,9 +178,7 @@ class WorkerControlTest {
         ParentFrames.cancel(writer, 99, true);
         call(1, "count", "()I", "[]");
         flush();
-        JsonNode answer = next();
-        assertThat(Frames.type(answer)).isEqualTo(Frames.RESULT);
-        assertThat(answer.path("value").asInt()).isEqualTo(1);
+        assertThat(next(WorkerFrame.Result.class).value()).isEqualTo(1);
     }
 
     @Test
@@ -178,10 +187,10 @@ class WorkerControlTest {
         signal("INT", worker.pid());
         sleepCall(1, 1);
         flush();
-        assertThat(next().path("value").asString()).isEqualTo("slept");
+        assertThat(next(WorkerFrame.Result.class).value()).isEqualTo("slept");
         ParentFrames.ping(writer, 3);
         flush();
-        assertThat(next().path("seq").asLong()).isEqualTo(3);
+        assertThat(next()).isEqualTo(new WorkerFrame.Pong(3));
         assertThat(process.isAlive()).isTrue();
 
         signal("TERM", worker.pid());

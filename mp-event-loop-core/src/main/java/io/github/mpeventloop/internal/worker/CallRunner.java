@@ -1,4 +1,4 @@
-package io.github.mpeventloop.worker;
+package io.github.mpeventloop.internal.worker;
 
 import java.util.ArrayList;
 import java.util.List;

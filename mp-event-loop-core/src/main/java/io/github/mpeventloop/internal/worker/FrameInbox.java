@@ -1,4 +1,4 @@
-package io.github.mpeventloop.worker;
+package io.github.mpeventloop.internal.worker;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
+import io.github.mpeventloop.internal.wire.ProtocolException;
 
 /**
  * The worker's frame reading: reads the parent's frames while the event thread runs, and hands
@@ -106,9 +107,12 @@ final class FrameInbox {
                     finish();
                     return;
                 }
-                ParentFrame node = decoder.decode(frame);
-                if (!sink.now(node)) {
-                    batch.add(node);
+                ParentFrame parentFrame = decoder.decode(frame);
+                if (parentFrame instanceof ParentFrame.Welcome) {
+                    throw new ProtocolException("the parent sent a second \"welcome\"");
+                }
+                if (!sink.now(parentFrame)) {
+                    batch.add(parentFrame);
                 }
             }
         } catch (IOException e) {
