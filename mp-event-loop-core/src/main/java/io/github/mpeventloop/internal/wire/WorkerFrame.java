@@ -182,6 +182,9 @@ public sealed interface WorkerFrame {
         /** {@link Bye}. */
         BYE("bye");
 
+        /** {@link #values()} once: it copies its array on every call, and this is read for every frame. */
+        private static final Kind[] ALL = values();
+
         private final String wireName;
 
         Kind(String wireName) {
@@ -193,8 +196,9 @@ public sealed interface WorkerFrame {
             return wireName;
         }
 
+        /** The kind whose {@code type} is {@code wireName}; {@code null} for none. */
         static @Nullable Kind of(String wireName) {
-            for (Kind kind : values()) {
+            for (Kind kind : ALL) {
                 if (kind.wireName.equals(wireName)) {
                     return kind;
                 }

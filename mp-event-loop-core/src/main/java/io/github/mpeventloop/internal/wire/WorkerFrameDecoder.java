@@ -146,8 +146,10 @@ public final class WorkerFrameDecoder {
             members.value = readerOf(type).readValue(parser);
             return true;
         } catch (JacksonException e) {
-            members.unreadable = new ResultNotTransferableException("the value of event " + members.id
-                    + " cannot be read as " + type.toCanonical() + ": " + WireErrors.reason(e), e);
+            ResultNotTransferableException unreadable = new ResultNotTransferableException("the value of event "
+                    + members.id + " cannot be read as " + type.toCanonical() + ": " + WireErrors.reason(e));
+            unreadable.initCause(e);
+            members.unreadable = unreadable;
             return false;
         }
     }
