@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.JavaType;
+
 /**
  * The events sent to one worker and not yet answered, with how many there are, plain and all. An
  * answered event is taken out first and counted off after its answer went its way
@@ -29,6 +31,12 @@ final class InFlight {
 
     @Nullable PendingEvent get(long id) {
         return events.get(id);
+    }
+
+    /** What a worker's answer to {@code id} is read as: its result type, or nothing when no one waits for it. */
+    @Nullable JavaType valueType(long id) {
+        PendingEvent event = events.get(id);
+        return event == null || !event.hasOutput() ? null : event.resultType;
     }
 
     boolean contains(long id) {

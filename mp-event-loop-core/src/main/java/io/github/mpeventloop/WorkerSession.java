@@ -198,6 +198,7 @@ final class WorkerSession {
         boolean bye = false;
         Throwable cause = null;
         WorkerFrameDecoder decoder = new WorkerFrameDecoder(mapper);
+        WorkerFrameDecoder.ValueTypes valueTypes = inFlight::valueType;
         worker.reader().setBeforeBlocking(() -> listener.deliverPending(this));
         try {
             FrameReader.Frame raw;
@@ -215,8 +216,7 @@ final class WorkerSession {
                     bye = true;
                     break;
                 } else {
-                    throw new ProtocolException("unexpected frame type \"" + frame.kind().wireName() + "\" from worker "
-                            + id());
+                    throw new ProtocolException("unexpected frame type \"" + frame.kind().wireName() + "\" from worker " + id());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -225,12 +225,6 @@ final class WorkerSession {
         listener.deliverPending(this);
         listener.ended(this, bye, cause);
     }
-
-    /** What the reader reads a value as: its event's result type, or nothing when no one waits for it. */
-    private final WorkerFrameDecoder.ValueTypes valueTypes = id -> {
-        PendingEvent event = inFlight.get(id);
-        return event == null || !event.hasOutput() ? null : event.resultType;
-    };
 
     private void answer(WorkerFrame.Answer answer) throws ProtocolException {
         PendingEvent event = inFlight.take(answer.id());

@@ -113,12 +113,22 @@ class FrameRoundTripPropertiesTest {
                 Arbitraries.doubles().map(Object.class::cast), Arbitraries.of(true, false).map(Object.class::cast),
                 texts().map(Object.class::cast));
         Arbitrary<Object> lists = leaves.injectNull(0.1).list().ofMaxSize(5).map(Object.class::cast);
-        Arbitrary<Object> maps = Arbitraries.maps(texts(), leaves.injectNull(0.1)).ofMaxSize(5).map(Object.class::cast);
+        Arbitrary<Object> maps = Arbitraries.maps(names(), leaves.injectNull(0.1)).ofMaxSize(5).map(Object.class::cast);
         return Arbitraries.oneOf(leaves, lists, maps);
     }
 
+    /**
+     * Member names (map keys, a proxy's field names): well-formed text. A lone surrogate travels in a
+     * string value but not in a member name, which Jackson's parser refuses ("Broken surrogate pair
+     * in property name"); a map keyed so fails its event when read.
+     */
+    private static Arbitrary<String> names() {
+        return Arbitraries.strings().alpha().numeric().withChars(' ', '_', '"', '\\', '\u00e9', '\u20ac', '\u4e2d')
+                .ofMaxLength(12);
+    }
+
     private static Arbitrary<Map<String, Object>> mirrors() {
-        return Arbitraries.maps(texts(), values()).ofMaxSize(4);
+        return Arbitraries.maps(names(), values()).ofMaxSize(4);
     }
 
     /** Remote errors with causes and suppressed errors down to {@code depth} levels. */

@@ -90,6 +90,24 @@ class WorkerFrameDecoderTest {
     }
 
     @Test
+    void aMapKeyedByALoneSurrogateFailsOnlyItsEvent() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FrameWriter writer = new FrameWriter(Channels.newChannel(bytes), 1 << 20);
+        WorkerFrameEncoder encoder = new WorkerFrameEncoder(MAPPER);
+        encoder.append(writer, new WorkerFrame.Result(1, 2, true, Map.of("\uD800", 1), Map.of()));
+        encoder.append(writer, new WorkerFrame.Result(2, 3, true, Map.of("fine", 2), Map.of()));
+        writer.flush();
+        FrameReader reader = new FrameReader(Channels.newChannel(new ByteArrayInputStream(bytes.toByteArray())),
+                1 << 20, () -> { });
+        JavaType map = MAPPER.constructType(Map.class);
+
+        WorkerFrame.Result first = (WorkerFrame.Result) decoder.decode(reader.next(), id -> map);
+        assertThat(first.unreadable()).hasMessageStartingWith("the value of event 1 cannot be read as java.util.Map");
+        assertThat(decoder.decode(reader.next(), id -> map))
+                .isEqualTo(new WorkerFrame.Result(2, 3, true, Map.of("fine", 2), Map.of()));
+    }
+
+    @Test
     void aValueNobodyWaitsForIsSkippedAndAnErrorWithoutItsObjectStillFailsTheEvent() throws IOException {
         WorkerFrame skipped = decoder.decode(reader("{\"type\":\"result\",\"id\":3,\"nanos\":1,\"value\":{\"big\":[1,2]}}")
                 .next(), WorkerFrameDecoder.NO_VALUES);
