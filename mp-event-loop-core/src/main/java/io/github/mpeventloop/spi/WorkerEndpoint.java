@@ -10,8 +10,10 @@ import io.github.mpeventloop.internal.worker.WorkerLoop;
  * The worker's side of a {@link WorkerChannel}: serves a loop over a pair of byte channels, in the
  * calling thread, until the loop says goodbye or the input ends. A launcher that places workers
  * somewhere of its own (a thread, a cluster member) starts a thread there that calls
- * {@link #serve}; worker JVMs started by the default launcher run {@code WorkerMain}, which calls it
- * too.
+ * {@link #serve}; worker JVMs started by the default launcher run
+ * {@code io.github.mpeventloop.worker.WorkerMain}, which serves the same worker loop over its
+ * socket. With {@code WorkerMain}, this is the one way into the worker side, whose machinery is
+ * internal.
  */
 public final class WorkerEndpoint {
 

@@ -44,6 +44,12 @@ public sealed interface WorkerFrame {
         public Kind kind() {
             return Kind.HELLO;
         }
+
+        /** Without the secret, which must not reach a log. */
+        @Override
+        public String toString() {
+            return "Hello[protocol=" + protocol + ", pid=" + pid + ", java=" + java + "]";
+        }
     }
 
     /**
