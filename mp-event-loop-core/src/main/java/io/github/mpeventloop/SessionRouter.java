@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What sessions report, routed to the owner of each: answers to the {@link AnswerPath}, the
- * worker's own news to the {@link Supervisor}, room to the dispatcher's signal.
+ * worker's own news to the {@link Supervisor}, room to the dispatcher's signal (which wakes the
+ * dispatcher only if events wait for room).
  */
 final class SessionRouter implements SessionListener {
 
@@ -45,7 +46,7 @@ final class SessionRouter implements SessionListener {
 
     @Override
     public void capacityChanged() {
-        signal.wake();
+        signal.roomFreed();
     }
 
     @Override
