@@ -137,6 +137,10 @@ final class AnswerPath {
             return;
         }
         ResultConsumer current = consumer;
+        if (current != null && batch.size() == 1) {
+            current.post(batch.remove(0));
+            return;
+        }
         List<Runnable> deliveries = List.copyOf(batch);
         batch.clear();
         if (current != null) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ final class Dispatcher implements Runnable {
     private final DispatchSignal signal;
     private final Map<WorkerSession, ArrayDeque<PendingEvent>> backlogs = new HashMap<>();
     private final List<PendingEvent> batch = new ArrayList<>();
+    /** Held while events are placed on workers, by the dispatcher or by a submitting thread. */
+    private final ReentrantLock placing = new ReentrantLock();
 
     Dispatcher(EventQueue queue, Loop loop, DispatchSignal signal) {
         this.queue = queue;
@@ -64,7 +67,8 @@ final class Dispatcher implements Runnable {
             while (loop.dispatching()) {
                 if (!step()) {
                     flushAll();
-                    signal.sleepUnless(() -> !loop.dispatching() || canProgress());
+                    signal.sleepUnless(() -> !loop.dispatching() || canProgress(),
+                            () -> !queue.isEmpty() || !backlogs.isEmpty());
                 }
             }
         } catch (InterruptedException e) {
@@ -78,9 +82,40 @@ final class Dispatcher implements Runnable {
     /** One turn: releases of dropped objects, the workers' backlogs, the queue's head; false if nothing moved. */
     boolean step() {
         loop.releaseDropped();
-        boolean progress = serveBacklogs();
-        progress |= dispatchHead();
-        return progress;
+        placing.lock();
+        try {
+            boolean progress = serveBacklogs();
+            progress |= dispatchHead();
+            return progress;
+        } finally {
+            placing.unlock();
+        }
+    }
+
+    /**
+     * Sends a lone event on no cached object from the submitting thread, and flushes it: only when
+     * nothing is queued or waits in a backlog, and a worker with room holds no event (under load
+     * events go through the queue and travel in batches). False if it must be queued instead.
+     */
+    boolean sendAtOnce(PendingEvent event) {
+        if (!event.pins.isEmpty() || placing.isHeldByCurrentThread() || !placing.tryLock()) {
+            return false;
+        }
+        WorkerSession session;
+        try {
+            if (!loop.dispatching() || !backlogs.isEmpty() || !queue.isEmpty()) {
+                return false;
+            }
+            session = idle();
+            if (session == null) {
+                return false;
+            }
+            send(session, event);
+        } finally {
+            placing.unlock();
+        }
+        session.flush();
+        return true;
     }
 
     private boolean canProgress() {
@@ -224,6 +259,16 @@ final class Dispatcher implements Runnable {
             }
         }
         return best;
+    }
+
+    /** A worker with room that holds no event, or null. */
+    private @Nullable WorkerSession idle() {
+        for (WorkerSession session : loop.sessions()) {
+            if (session.isIdle() && session.freeSlots() > 0) {
+                return session;
+            }
+        }
+        return null;
     }
 
     private void flushAll() {

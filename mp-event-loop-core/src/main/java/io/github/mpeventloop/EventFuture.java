@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,14 @@ public final class EventFuture<R> extends CompletableFuture<R> {
 
     private final long id;
     private final Event<R> event;
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<EventFuture, CountDownLatch> HANDLED_SIGNAL =
+            AtomicReferenceFieldUpdater.newUpdater(EventFuture.class, CountDownLatch.class, "handledSignal");
+
     private volatile Canceller.@Nullable Hook onCancel;
-    private final CountDownLatch handled = new CountDownLatch(1);
+    private volatile boolean handled;
+    /** Made by the first thread that waits for {@link #handled()} ({@code map}): most events have no waiter. */
+    private volatile @Nullable CountDownLatch handledSignal;
 
     EventFuture(long id, Event<R> event) {
         this.id = id;
@@ -82,12 +89,23 @@ public final class EventFuture<R> extends CompletableFuture<R> {
 
     /** The output handlers are done with the event's result, or it reaches none; the loop's path only. */
     void handled() {
-        handled.countDown();
+        handled = true;
+        CountDownLatch waiting = handledSignal;
+        if (waiting != null) {
+            waiting.countDown();
+        }
     }
 
     /** Waits until the output handlers are done with the event's result (or it reaches none). */
     void awaitHandled() throws InterruptedException {
-        handled.await();
+        if (handled) {
+            return;
+        }
+        HANDLED_SIGNAL.compareAndSet(this, null, new CountDownLatch(1));
+        CountDownLatch signal = handledSignal;
+        if (!handled && signal != null) {
+            signal.await();
+        }
     }
 
     /** Completes it with the event's value; the loop's path only. */

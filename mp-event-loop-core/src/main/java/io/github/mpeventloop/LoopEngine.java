@@ -54,6 +54,7 @@ final class LoopEngine {
     private volatile boolean accepting = true;
     private @Nullable WorkerLauncher launcher;
     private @Nullable Thread dispatcher;
+    private volatile @Nullable Dispatcher placer;
     private @Nullable ExecutorService starter;
     private @Nullable ScheduledExecutorService timer;
     private @Nullable ExitOwner exitOwner;
@@ -138,6 +139,10 @@ final class LoopEngine {
         idle.add();
         watchdog.watch(pending);
         pending.future.onCancel(mayInterrupt -> canceller.cancel(pending, mayInterrupt));
+        Dispatcher current = placer;
+        if (current != null && current.sendAtOnce(pending)) {
+            return;
+        }
         Duration block = settings.blockWhenFull();
         boolean queued;
         try {
@@ -204,8 +209,10 @@ final class LoopEngine {
                     new SessionRouter(answers, supervisor, signal));
             dispatching = true;
             state = State.RUNNING;
-            Thread thread = daemon("dispatcher").newThread(new Dispatcher(queue,
-                    new DispatchRoute(settings, () -> dispatching, pool, answers, objects, listeners), signal));
+            Dispatcher placing = new Dispatcher(queue,
+                    new DispatchRoute(settings, () -> dispatching, pool, answers, objects, listeners), signal);
+            placer = placing;
+            Thread thread = daemon("dispatcher").newThread(placing);
             dispatcher = thread;
             thread.start();
             startWorkers(threads);

@@ -6,7 +6,8 @@ import io.github.mpeventloop.internal.wire.WorkerFrame;
 
 /**
  * What sessions report, routed to the owner of each: answers to the {@link AnswerPath}, the
- * worker's own news to the {@link Supervisor}, room to the dispatcher's signal.
+ * worker's own news to the {@link Supervisor}, room to the dispatcher's signal (which wakes the
+ * dispatcher only if events wait for room).
  */
 final class SessionRouter implements SessionListener {
 
@@ -47,7 +48,7 @@ final class SessionRouter implements SessionListener {
 
     @Override
     public void capacityChanged() {
-        signal.wake();
+        signal.roomFreed();
     }
 
     @Override

@@ -51,9 +51,7 @@ final class WorkerSession {
     private final List<Runnable> deliveries = new ArrayList<>();
     private @Nullable Thread reader;
 
-    /**
-     * @param eventBudget events this worker may be sent before it is recycled, 0 for no limit
-     */
+    /** A session whose worker may be sent {@code eventBudget} events before it is recycled, 0 for no limit. */
     WorkerSession(WorkerLink worker, SessionListener listener, JsonMapper mapper, int maxWindow, long eventBudget) {
         this.worker = worker;
         this.listener = listener;
@@ -70,7 +68,6 @@ final class WorkerSession {
         return worker;
     }
 
-    /** Process id of the worker. */
     long pid() {
         return worker.pid();
     }
@@ -96,8 +93,13 @@ final class WorkerSession {
         return eventBudget > 0 ? (int) Math.min(room, eventBudget - sent) : room;
     }
 
+    /** Whether the worker holds no event: a lone event sent to it runs at once. */
+    boolean isIdle() {
+        return inFlight.count() == 0;
+    }
+
     /**
-     * Buffers an event for the worker; {@link #flush()} sends it. Dispatcher thread only.
+     * Buffers an event for the worker; {@link #flush()} sends it. Under the dispatcher's placing lock.
      *
      * @return false if the worker is gone already: the event was not taken
      */

@@ -155,4 +155,55 @@ class DispatcherTest {
         assertThat(dropped.session).isNull();
         assertThat(next.session).isSameAs(worker);
     }
+
+    @Test
+    void aLoneEventGoesStraightToAnIdleWorkerFromTheSubmittingThread() {
+        WorkerSession busy = session(1, 8);
+        WorkerSession idle = session(2, 8);
+        sessions.addAll(List.of(busy, idle));
+        busy.send(plain(100));
+
+        PendingEvent lone = plain(1);
+        assertThat(dispatcher.sendAtOnce(lone)).isTrue();
+
+        assertThat(lone.session).as("sent to the worker that holds nothing").isSameAs(idle);
+        assertThat(idle.buffered()).as("flushed at once").isZero();
+        assertThat(sent).as("reported dispatched").containsExactly(lone);
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anEventIsQueuedInsteadWhenEveryWorkerHoldsAnEventOrEventsWaitAheadOfIt() throws InterruptedException {
+        WorkerSession worker = session(1, 8);
+        sessions.add(worker);
+        worker.send(plain(100));
+        PendingEvent behindBusyWorker = plain(1);
+        assertThat(dispatcher.sendAtOnce(behindBusyWorker)).as("the only worker holds an event").isFalse();
+
+        WorkerSession idle = session(2, 8);
+        sessions.add(idle);
+        queue(plain(2));
+        PendingEvent behindQueue = plain(3);
+        assertThat(dispatcher.sendAtOnce(behindQueue)).as("an event is queued ahead of it").isFalse();
+
+        PendingEvent onObject = pinned(4, handle(9));
+        queue.removeAll();
+        assertThat(dispatcher.sendAtOnce(onObject)).as("events on cached objects go through the dispatcher").isFalse();
+        assertThat(List.of(behindBusyWorker, behindQueue, onObject)).allMatch(event -> event.session == null);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aLoneEventCancelledBeforeItWasSentIsEndedAsCancelledAndNeverSent() {
+        WorkerSession worker = session(1, 8);
+        sessions.add(worker);
+        PendingEvent dropped = plain(1);
+        dropped.cancelRequested = true;
+
+        assertThat(dispatcher.sendAtOnce(dropped)).isTrue();
+
+        assertThat(cancelled).containsExactly(dropped);
+        assertThat(dropped.session).isNull();
+        assertThat(worker.info().inFlight()).isZero();
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameReader;
@@ -25,8 +26,11 @@ import io.github.mpeventloop.internal.wire.ProtocolException;
  * may read and write deeply nested values. Two reading threads take turns (a leader/follower pair, written by hand because no library
  * thread pool hands a channel's reading role over mid-stream): whoever holds the baton reads. When
  * the event thread is idle, the reading thread runs the tasks that arrived itself, which spares a
- * lone event a thread hand-off, but first passes the baton to the other thread, so that the
- * channel is still read, and pings still answered, while that task runs.
+ * lone event a thread hand-off. It only lends the baton out meanwhile: if the tasks end within a
+ * millisecond it takes the baton back and reads on, so that a lone event wakes no other thread;
+ * otherwise the worker's clock ({@link LingerFlush}) passes the baton to the other thread
+ * ({@link #passBatonLentBefore}), so that the channel is still read, and pings still answered,
+ * while a long task runs.
  */
 final class FrameInbox {
 
@@ -39,7 +43,7 @@ final class FrameInbox {
 
         /**
          * Frames that arrived together. When the sink runs them on the calling thread, it first
-         * runs {@code beforeRunning}, which lets the other reading thread go on reading.
+         * runs {@code beforeRunning}, which lends the reading role out for as long as they run.
          */
         void frames(List<ParentFrame> frames, Runnable beforeRunning);
 
@@ -60,6 +64,9 @@ final class FrameInbox {
     private final Sink sink;
     private final List<ParentFrame> batch = new ArrayList<>();
     private final Semaphore baton = new Semaphore(1);
+    /** The baton's holder runs tasks and lent it out: the clock may pass it on. */
+    private final AtomicBoolean lent = new AtomicBoolean();
+    private volatile long lentSince;
     /** Written and read under the baton. */
     private boolean finished;
 
@@ -126,16 +133,24 @@ final class FrameInbox {
         }
     }
 
-    /** Hands the batch over; true when this thread passed the baton on to run it. */
+    /** Hands the batch over; true when the baton was passed on while this thread ran it. */
     private boolean handOver() {
         List<ParentFrame> frames = List.copyOf(batch);
         batch.clear();
-        boolean[] passed = {false};
+        boolean[] ran = {false};
         sink.frames(frames, () -> {
-            passed[0] = true;
-            baton.release();
+            ran[0] = true;
+            lentSince = System.nanoTime();
+            lent.set(true);
         });
-        return passed[0];
+        return ran[0] && !lent.compareAndSet(true, false);
+    }
+
+    /** Passes the baton to the other reading thread if its holder lent it out before {@code nanos}; the clock's thread. */
+    void passBatonLentBefore(long nanos) {
+        if (lent.get() && lentSince - nanos <= 0 && lent.compareAndSet(true, false)) {
+            baton.release();
+        }
     }
 
     /** At the end of reading nobody needs the baton: what is left is handed over as it is. */

@@ -2,25 +2,38 @@ package io.github.mpeventloop.internal.worker;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.wire.FrameWriter;
 
 /**
- * Sends answers that wait in the worker's buffer while the next event runs: armed when an event
- * starts with answers buffered, it flushes them a millisecond later. Answers thus reach the parent
- * within about a millisecond of their event's end, even when the next event runs for minutes or
- * never ends, which is what lets the parent tell the event that hangs from those that finished.
- * Under load the worker flushes on its own first, and this thread mostly sleeps.
+ * The worker's clock for what must not wait behind a running task. Answers that wait in the buffer
+ * when a task begins are flushed about a millisecond later, so they reach the parent even while the
+ * next event runs for minutes or never ends, which is what lets the parent tell the event that
+ * hangs from those that finished. A reading thread that runs tasks itself hands the channel on to
+ * the other reading thread once they ran for a millisecond ({@link FrameInbox#passBatonLentBefore}),
+ * so that pings and cancels are served meanwhile.
+ *
+ * <p>While tasks keep starting, the thread checks every half millisecond on its own, so a task
+ * start costs no thread wake-up (a lone event would otherwise pay one); after 100 ms without a task
+ * start it sleeps until the next one wakes it.
  */
 final class LingerFlush {
 
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long TICK_NANOS = LINGER_NANOS / 2;
+    private static final long DORMANT_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final FrameWriter writer;
-    private final AtomicBoolean armed = new AtomicBoolean();
+    /** When buffered answers are due to be flushed; 0 when none wait. */
+    private final AtomicLong flushDue = new AtomicLong();
+    private volatile long lastTaskStart = System.nanoTime();
+    private volatile boolean dormant;
     private volatile boolean stopped;
+    private volatile @Nullable FrameInbox inbox;
     private final Thread thread;
 
     LingerFlush(FrameWriter writer) {
@@ -30,9 +43,19 @@ final class LingerFlush {
         thread.start();
     }
 
-    /** Called as an event starts: if answers are waiting, they go out a millisecond from now. */
+    /** The inbox whose reading threads lend their role to the tasks they run. */
+    void watch(FrameInbox reading) {
+        inbox = reading;
+    }
+
+    /** Called as a task starts: answers waiting now go out a millisecond from now. */
     void arm() {
-        if (writer.buffered() > 0 && armed.compareAndSet(false, true)) {
+        long now = System.nanoTime();
+        lastTaskStart = now;
+        if (writer.buffered() > 0) {
+            flushDue.compareAndSet(0, now + LINGER_NANOS);
+        }
+        if (dormant) {
             LockSupport.unpark(thread);
         }
     }
@@ -45,15 +68,27 @@ final class LingerFlush {
 
     private void run() {
         while (!stopped) {
-            while (!armed.get() && !stopped) {
-                LockSupport.park(this);
+            long now = System.nanoTime();
+            long due = flushDue.get();
+            if (due != 0 && now - due >= 0 && flushDue.compareAndSet(due, 0)) {
+                try {
+                    writer.flush();
+                } catch (IOException e) {
+                    return;
+                }
             }
-            LockSupport.parkNanos(this, LINGER_NANOS);
-            armed.set(false);
-            try {
-                writer.flush();
-            } catch (IOException e) {
-                return;
+            FrameInbox reading = inbox;
+            if (reading != null) {
+                reading.passBatonLentBefore(now - LINGER_NANOS);
+            }
+            if (now - lastTaskStart > DORMANT_AFTER_NANOS && flushDue.get() == 0) {
+                dormant = true;
+                if (System.nanoTime() - lastTaskStart > DORMANT_AFTER_NANOS && !stopped) {
+                    LockSupport.park(this);
+                }
+                dormant = false;
+            } else {
+                LockSupport.parkNanos(this, TICK_NANOS);
             }
         }
     }

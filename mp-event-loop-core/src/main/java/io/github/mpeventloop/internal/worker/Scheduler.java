@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Tasks run one at a time under a run token. The event thread holds it while it serves tasks
  * and lets it go when it waits. The frame reader hands over what arrived with
- * {@link #offer(List)}: when the token is free (the event thread waits) it runs the tasks itself
- * instead of waking the event thread, which spares a lone event a thread hand-off; otherwise they
+ * {@link #offer(List, Runnable)}: when the token is free (the event thread waits) it runs the tasks
+ * itself instead of waking the event thread, which spares a lone event a thread hand-off; otherwise they
  * join the inbox. Everything reaches the ready queue through the inbox, under the token, so tasks
  * keep the order in which they were handed over. Completion callbacks of {@code CompletionStage}s
  * hand tasks over through {@link #post(Runnable)}; the running task uses {@link #schedule(Runnable)}.

@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code end}), fails ({@code error}) or is cancelled ({@code cancel}).
  *
  * <p>Answers are batched: they are flushed when the event thread has nothing to do, when 64 KiB
- * are waiting, and at the latest a millisecond after a task began while answers waited, so that
- * the parent learns of finished events even while a long one runs. When the heap stays above the
+ * are waiting, and about a millisecond after a task began while answers waited, so that the parent
+ * learns of finished events even while a long one runs. When the heap stays above the
  * threshold the parent set, the worker asks once to be recycled ({@code recycle}). A
  * {@code shutdown} frame is answered with {@code bye} once every call received before it has
  * ended; the end of the channel ends the loop too.
@@ -105,7 +105,9 @@ public final class WorkerLoop {
         workerId = welcome.workerId();
         CurrentWorker.enter(workerId, objects);
         heap = new HeapWatch(welcome.recycleAboveHeapBytes());
-        new FrameInbox(reader, new ParentFrameDecoder(mapper), inboxSink).start();
+        FrameInbox inbox = new FrameInbox(reader, new ParentFrameDecoder(mapper), inboxSink);
+        lingerFlush.watch(inbox);
+        inbox.start();
         try {
             scheduler.run(new Scheduler.Owner() {
                 @Override
@@ -123,9 +125,8 @@ public final class WorkerLoop {
                 public void beforeTask() {
                     if (writer.buffered() >= FLUSH_BYTES) {
                         flush();
-                    } else {
-                        lingerFlush.arm();
                     }
+                    lingerFlush.arm();
                 }
             });
         } catch (UncheckedIOException e) {
