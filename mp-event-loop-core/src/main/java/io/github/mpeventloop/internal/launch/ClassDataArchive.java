@@ -9,53 +9,137 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import io.github.mpeventloop.spi.LaunchSettings;
 
 /**
- * A class-data sharing archive for worker JVMs, the one measured way to start a Jackson-ready
- * worker in about half the time and with less memory. One archive per JDK and class path, kept in
- * the temporary directory under a name made from a hash of both, so an archive never meets a class
- * path it was not made for. On JDK 19 and later the JVM creates and refreshes it itself
- * ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 one worker at a time records it when it
- * exits ({@code -XX:ArchiveClassesAtExit}), into a file of its own that is moved into place
- * afterwards, and later workers start from it. Only for class paths made of jar files: classes in
- * directories cannot be archived.
+ * The start-up archive of worker JVMs: the one measured way to start a Jackson-ready worker in a
+ * fraction of the time and with less memory. One archive per {@code java} (path and version), JVM
+ * options and class path, the size and modification time of every jar included, kept in the
+ * temporary directory under a name made from a hash of all that: an archive never meets a class
+ * path, a rebuilt jar or options it was not made for, and a changed one gets a fresh archive.
+ * Which archive depends on the worker's Java ({@link Kind}): on JDK 25 and later the AOT cache,
+ * on 19 to 24 a dynamic archive the JVM keeps itself, on 17 and 18 a dynamic archive recorded at
+ * a worker's exit. The AOT cache and the JDK 17 archive are recorded by one worker at a time, into
+ * a file of its own that is moved into place when it exits, so two loops, in one JVM or in two,
+ * never read a half-written archive; later workers start from it. Only for class paths made of
+ * jar files: classes in directories cannot be archived.
  */
 final class ClassDataArchive {
 
     private static final Map<Path, AtomicBoolean> RECORDING = new ConcurrentHashMap<>();
 
-    /** JVM options for one worker start, and what to do once its process exists. */
-    record Plan(List<String> options, Consumer<Process> started) {
-        static final Plan NONE = new Plan(List.of(), process -> { });
+    /** How a worker of one Java feature release starts from an archive. */
+    enum Kind {
+        /** No archive: an unknown Java, or one older than 17. */
+        NONE("", List.of()),
+        /** JDK 17, 18: recorded at a worker's exit ({@code -XX:ArchiveClassesAtExit}), then used. */
+        RECORDED_AT_EXIT(".jsa", List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")),
+        /** JDK 19 to 24: the JVM records and refreshes the archive itself ({@code -XX:+AutoCreateSharedArchive}). */
+        AUTO_CREATED(".jsa", List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")),
+        /**
+         * JDK 25 and later: the AOT cache (JEP 483: classes loaded and linked, with JEP 515 method
+         * profiles), trained in one step at a worker's exit ({@code -XX:AOTCacheOutput}, JEP 514),
+         * then used ({@code -XX:AOTCache}).
+         */
+        AOT_CACHE(".aot", List.of("-Xlog:aot=off", "-Xlog:cds=off"));
+
+        private final String suffix;
+        private final List<String> quiet;
+
+        Kind(String suffix, List<String> quiet) {
+            this.suffix = suffix;
+            this.quiet = quiet;
+        }
+
+        /** The archive a worker running Java {@code feature} uses. */
+        static Kind forFeature(int feature) {
+            if (feature >= 25) {
+                return AOT_CACHE;
+            }
+            if (feature >= 19) {
+                return AUTO_CREATED;
+            }
+            return feature >= 17 ? RECORDED_AT_EXIT : NONE;
+        }
+
+        private List<String> use(Path archive) {
+            return concat(this == AOT_CACHE ? List.of("-XX:AOTCache=" + archive)
+                    : List.of("-XX:SharedArchiveFile=" + archive), quiet);
+        }
+
+        private List<String> record(Path archive) {
+            return concat(this == AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + archive)
+                    : List.of("-XX:ArchiveClassesAtExit=" + archive), quiet);
+        }
     }
 
+    /**
+     * JVM options for one worker start; whether that worker, having ended its work, is writing the
+     * archive it records at its exit (its files exist while it does; the JDK 25 AOT cache takes
+     * seconds); what to do once its process exists, which returns the future of the archive put in
+     * place after the worker's exit.
+     */
+    record Plan(List<String> options, BooleanSupplier writing, Function<Process, CompletableFuture<?>> started) {
+        static final Plan NONE = new Plan(List.of());
+
+        Plan(List<String> options) {
+            this(options, () -> false, process -> CompletableFuture.completedFuture(null));
+        }
+    }
+
+    private final Kind kind;
     private final @Nullable Path archive;
 
-    private ClassDataArchive(@Nullable Path archive) {
+    ClassDataArchive(Kind kind, @Nullable Path archive) {
+        this.kind = archive == null ? Kind.NONE : kind;
         this.archive = archive;
     }
 
-    /** The archive for workers started with {@code java} and {@code classPath}; none when it cannot work. */
-    static ClassDataArchive forWorkers(String java, String classPath, boolean enabled) {
-        if (!enabled || !LaunchSettings.currentJava().equals(java) || classPath.isEmpty()) {
-            return new ClassDataArchive(null);
+    /**
+     * The archive for workers started with {@code java}, {@code jvmOptions} and {@code classPath},
+     * kept in the temporary directory; none when it cannot work.
+     */
+    static ClassDataArchive forWorkers(String java, List<String> jvmOptions, String classPath, boolean enabled) {
+        return forWorkers(java, jvmOptions, classPath, enabled,
+                Paths.get(System.getProperty("java.io.tmpdir"), "mp-event-loop-cds"));
+    }
+
+    /** As {@link #forWorkers(String, List, String, boolean)}, the archive kept in {@code directory}. */
+    static ClassDataArchive forWorkers(String java, List<String> jvmOptions, String classPath, boolean enabled,
+            Path directory) {
+        if (!enabled || classPath.isEmpty()) {
+            return new ClassDataArchive(Kind.NONE, null);
         }
+        Optional<Runtime.Version> version = JavaRelease.of(java);
+        Kind kind = version.map(v -> Kind.forFeature(v.feature())).orElse(Kind.NONE);
+        if (kind == Kind.NONE) {
+            return new ClassDataArchive(Kind.NONE, null);
+        }
+        List<String> key = new ArrayList<>(List.of(java, version.get().toString()));
+        key.addAll(jvmOptions);
         for (String entry : classPath.split(File.pathSeparator)) {
-            if (!entry.endsWith(".jar") || !Files.isRegularFile(Paths.get(entry))) {
-                return new ClassDataArchive(null);
+            Path jar = Paths.get(entry);
+            if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
+                return new ClassDataArchive(Kind.NONE, null);
+            }
+            try {
+                key.add(entry + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
+            } catch (IOException e) {
+                return new ClassDataArchive(Kind.NONE, null);
             }
         }
-        Path directory = Paths.get(System.getProperty("java.io.tmpdir"), "mp-event-loop-cds");
-        return new ClassDataArchive(directory.resolve(hash(Runtime.version() + "\n" + java + "\n" + classPath) + ".jsa"));
+        return new ClassDataArchive(kind, directory.resolve(hash(String.join("\n", key)) + kind.suffix));
     }
 
     private static String hash(String text) {
@@ -67,6 +151,19 @@ final class ClassDataArchive {
         }
     }
 
+    Kind kind() {
+        return kind;
+    }
+
+    /** Where the archive is kept, or {@code null} when there is none. */
+    @Nullable Path file() {
+        return archive;
+    }
+
+    /**
+     * The archive options of the start of worker {@code workerId}: use the archive when it exists,
+     * else record it when no other worker of this JVM is recording it, else none.
+     */
     Plan plan(int workerId) {
         Path file = archive;
         if (file == null) {
@@ -77,34 +174,47 @@ final class ClassDataArchive {
         } catch (IOException e) {
             return Plan.NONE;
         }
-        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        if (Runtime.version().feature() >= 19) {
-            return new Plan(concat(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + file), quiet),
-                    Plan.NONE.started());
+        if (kind == Kind.AUTO_CREATED) {
+            return new Plan(concat(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + file), kind.quiet));
         }
         if (Files.isRegularFile(file)) {
-            return new Plan(concat(List.of("-XX:SharedArchiveFile=" + file), quiet), Plan.NONE.started());
+            return new Plan(kind.use(file));
         }
         AtomicBoolean recording = RECORDING.computeIfAbsent(file, key -> new AtomicBoolean());
         if (!recording.compareAndSet(false, true)) {
             return Plan.NONE;
         }
-        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + workerId);
-        return new Plan(concat(List.of("-XX:ArchiveClassesAtExit=" + partial), quiet),
-                process -> process.onExit().thenRun(() -> {
-                    try {
-                        if (Files.isRegularFile(partial)) {
-                            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    } catch (IOException e) {
-                        // another parent's worker won the race; its archive serves as well
-                    } finally {
-                        recording.set(false);
-                    }
-                }));
+        String name = file.getFileName().toString();
+        Path partial = file.resolveSibling(name.substring(0, name.length() - kind.suffix.length()) + "-"
+                + ProcessHandle.current().pid() + "-" + workerId + ".partial" + kind.suffix);
+        Path configuration = partial.resolveSibling(partial.getFileName() + ".config");
+        BooleanSupplier writing = () -> Files.exists(partial) || Files.exists(configuration);
+        return new Plan(kind.record(partial), writing, process -> process.onExit().thenAccept(ended -> {
+            try {
+                if (ended.exitValue() == 0 && Files.isRegularFile(partial)) {
+                    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                // another parent's worker won the race; its archive serves as well
+            } finally {
+                deleteQuietly(partial);
+                deleteQuietly(configuration);
+                recording.set(false);
+            }
+        }));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover of a failed recording costs disk space only
+        }
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 }

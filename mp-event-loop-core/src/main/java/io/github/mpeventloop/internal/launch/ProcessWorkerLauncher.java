@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,8 +51,8 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
     public ProcessWorkerLauncher(LaunchSettings settings) {
         this.settings = settings;
         this.executableJar = ExecutableJar.detect(settings.classPath()).orElse(null);
-        this.archive = ClassDataArchive.forWorkers(settings.javaExecutable(), settings.classPath(),
-                settings.classDataSharing() && executableJar == null);
+        this.archive = ClassDataArchive.forWorkers(settings.javaExecutable(), settings.jvmOptions(),
+                settings.classPath(), settings.classDataSharing() && executableJar == null);
     }
 
     private synchronized Path socketPath(int workerId) {
@@ -59,6 +60,11 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             directory = new RuntimeDirectory();
         }
         return directory.path().resolve("w" + workerId + ".sock");
+    }
+
+    /** The start-up archive of this launcher's workers. */
+    ClassDataArchive archive() {
+        return archive;
     }
 
     /** The command that starts a worker JVM. */
@@ -103,8 +109,7 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             ProcessBuilder builder = new ProcessBuilder(command(workerId, archivePlan));
             builder.environment().put("CLASSPATH", classPath());
             process = builder.start();
-            archivePlan.started().accept(process);
-            WorkerProcesses.track(process);
+            WorkerProcesses.track(process, archivePlan.writing(), archivePlan.started().apply(process));
             output.start(process.getInputStream(), "stdout", name);
             output.start(process.getErrorStream(), "stderr", name);
             OutputStream stdin = process.getOutputStream();
@@ -117,7 +122,7 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
             } finally {
                 Files.deleteIfExists(socket);
             }
-            return new ProcessWorker(workerId, process, channel, output);
+            return new ProcessWorker(workerId, process, channel, output, archivePlan.writing());
         } catch (IOException | RuntimeException e) {
             throw startFailure(name, process, output, e);
         }
@@ -220,12 +225,14 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         private final Process process;
         private final SocketChannel channel;
         private final OutputPump output;
+        private final BooleanSupplier writingArchive;
 
-        ProcessWorker(int id, Process process, SocketChannel channel, OutputPump output) {
+        ProcessWorker(int id, Process process, SocketChannel channel, OutputPump output, BooleanSupplier writingArchive) {
             this.id = id;
             this.process = process;
             this.channel = channel;
             this.output = output;
+            this.writingArchive = writingArchive;
         }
 
         @Override
@@ -262,6 +269,10 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
                 // the worker is gone already
             }
             if (!waitQuietly(process, grace)) {
+                if (process.isAlive() && writingArchive.getAsBoolean()) {
+                    return new ExitReport(null, "worker " + id + " (pid " + pid() + ") ended and is writing the"
+                            + " workers' start-up archive", output.lastLines(0));
+                }
                 destroy();
                 waitQuietly(process, Duration.ofSeconds(10));
             }
