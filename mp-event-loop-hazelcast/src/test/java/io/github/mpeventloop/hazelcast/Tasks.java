@@ -32,6 +32,24 @@ public final class Tasks {
         return ProcessHandle.current().pid();
     }
 
+    /** Sleeps; a test's timeout ends it before it returns. */
+    public static long sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return millis;
+    }
+
+    /** A cached object that pins events to the worker holding it, one of which ends that worker's JVM. */
+    public static final class Exiter {
+        public long pid() {
+            return ProcessHandle.current().pid();
+        }
+
+        public int exit(int code) {
+            System.exit(code);
+            return code;
+        }
+    }
+
     /** A cached object: its count lives in the member that holds it. */
     public static final class Counter {
         public int count;
