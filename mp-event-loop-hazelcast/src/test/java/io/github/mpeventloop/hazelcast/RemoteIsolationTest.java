@@ -64,7 +64,7 @@ class RemoteIsolationTest {
             for (long i = 0; i < 300; i++) {
                 others.add(loop.addEvent(Tasks::square, i));
             }
-            EventFuture<Integer> exit = loop.addEvent(Event.of(exiter::exit, 7).cached());
+            EventFuture<Integer> exit = loop.addEvent(Event.of(exiter::exit).cached());
 
             assertThatThrownBy(exit::join).hasCauseInstanceOf(WorkerLostException.class)
                     .hasMessageContaining("exited with code 7").hasMessageContaining("on Hazelcast member")

@@ -40,11 +40,14 @@ public final class Tasks {
 
     /** A cached object that pins events to the worker holding it, one of which ends that worker's JVM. */
     public static final class Exiter {
+        /** The code the worker's JVM exits with. */
+        public int code = 7;
+
         public long pid() {
             return ProcessHandle.current().pid();
         }
 
-        public int exit(int code) {
+        public int exit() {
             System.exit(code);
             return code;
         }
