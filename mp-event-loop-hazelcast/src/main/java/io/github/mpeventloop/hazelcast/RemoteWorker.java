@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.spi.exception.TargetNotMemberException;
 
 import io.github.mpeventloop.spi.ExitReport;
 import io.github.mpeventloop.spi.WorkerChannel;
@@ -76,11 +78,20 @@ final class RemoteWorker implements WorkerChannel {
                     return held;
                 }), (nextSeq, failure) -> {
                     if (failure != null) {
-                        lost("could not be reached (" + failure + ")");
+                        lost(unreachable(failure));
                     } else {
                         link.send(agent, new Chunk(sessionId, nextSeq, Chunk.END, new byte[0]));
                     }
                 }));
+    }
+
+    private static String unreachable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof MemberLeftException || cause instanceof TargetNotMemberException) {
+            return "left the cluster (" + cause.getClass().getSimpleName() + ")";
+        }
+        return "could not be reached (" + cause + ")";
     }
 
     /** A piece from the agent, in any order. */
