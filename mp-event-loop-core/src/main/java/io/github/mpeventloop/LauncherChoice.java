@@ -1,7 +1,5 @@
 package io.github.mpeventloop;
 
-import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
-import io.github.mpeventloop.internal.launch.ThreadWorkerLauncher;
 import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerLauncher;
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
@@ -24,7 +22,6 @@ final class LauncherChoice {
             throw new IllegalStateException("loop " + settings.name() + ": backend EXTERNAL needs the launcher of "
                     + "the module that places its workers: EventLoop.builder().workerLauncher(factory)");
         }
-        return settings.backend() == Backend.THREAD ? new ThreadWorkerLauncher(launch)
-                : new ProcessWorkerLauncher(launch);
+        return settings.backend().launcherFactory().create(launch);
     }
 }

@@ -3,48 +3,67 @@ package io.github.mpeventloop.hazelcast;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 
 /**
- * Bytes of one direction of a session, in order, or the end of that direction. Runs on the
- * receiving member and writes them into the session's pipe there. Carries only our own frames as
- * bytes (Hazelcast's {@code DataSerializable}, no Java serialisation).
+ * A piece of the parent-to-worker direction of a session, run on the agent: numbered bytes for
+ * the worker, the end of that direction, or the order to kill the worker's process. Answers
+ * whether the agent still holds the session. Carries only our own frames as bytes (Hazelcast's
+ * {@code DataSerializable}, no Java serialisation).
  */
-public final class Chunk implements Callable<Boolean>, DataSerializable {
+public final class Chunk implements Callable<Boolean>, DataSerializable, HazelcastInstanceAware {
+
+    static final byte DATA = 0;
+    static final byte END = 1;
+    static final byte KILL = 2;
 
     private String sessionId = "";
+    private long seq;
+    private byte kind;
     private byte[] data = new byte[0];
-    private boolean end;
+    private transient @Nullable HazelcastInstance instance;
 
     /** For Hazelcast's deserialisation. */
     public Chunk() {
     }
 
-    Chunk(String sessionId, byte[] data, boolean end) {
+    Chunk(String sessionId, long seq, byte kind, byte[] data) {
         this.sessionId = sessionId;
+        this.seq = seq;
+        this.kind = kind;
         this.data = data;
-        this.end = end;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance instance) {
+        this.instance = instance;
     }
 
     @Override
     public Boolean call() {
-        return Tunnels.deliver(sessionId, data, end);
+        HazelcastInstance hz = instance;
+        return hz != null && AgentHost.of(hz).deliver(sessionId, seq, kind, data);
     }
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(sessionId);
-        out.writeBoolean(end);
+        out.writeLong(seq);
+        out.writeByte(kind);
         out.writeByteArray(data);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        String id = in.readString();
-        sessionId = id == null ? "" : id;
-        end = in.readBoolean();
+        sessionId = Messages.orEmpty(in.readString());
+        seq = in.readLong();
+        kind = in.readByte();
         byte[] bytes = in.readByteArray();
         data = bytes == null ? new byte[0] : bytes;
     }

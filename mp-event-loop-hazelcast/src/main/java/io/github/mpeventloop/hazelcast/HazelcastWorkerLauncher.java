@@ -1,165 +1,255 @@
 package io.github.mpeventloop.hazelcast;
 
 import java.io.IOException;
-import java.nio.channels.Pipe;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
-import com.hazelcast.core.MemberLeftException;
-import com.hazelcast.spi.exception.TargetNotMemberException;
+import com.hazelcast.topic.ITopic;
 
 import io.github.mpeventloop.WorkerStartException;
-import io.github.mpeventloop.spi.ExitReport;
 import io.github.mpeventloop.spi.LaunchSettings;
 import io.github.mpeventloop.spi.WorkerChannel;
 import io.github.mpeventloop.spi.WorkerLauncher;
 import io.github.mpeventloop.spi.WorkerLauncherFactory;
 
 /**
- * Starts each worker as a session in a worker member of a Hazelcast cluster (a member started
- * with {@link WorkerMember}), through the loop's launcher SPI: the channel it hands back is a pair
- * of in-memory pipes, and {@link Pump}s move their bytes through the cluster as {@link Chunk}
- * tasks; the loop runs the handshake and every frame on it. The member with the fewest of this loop's sessions gets the next one. When
- * a member leaves the cluster (or cannot be reached), the channels of its sessions end, so the
- * loop fails or retries their events with a {@code WorkerLostException} naming the member, and
- * starts replacements on the members that remain.
+ * Starts each worker as a child JVM on a host agent, a member of a Hazelcast cluster started with
+ * {@link WorkerMember}, through the loop's launcher SPI. The agent starts the worker with the
+ * core's own process launcher, from this loop's settings (JVM options, heap, worker main class),
+ * so a crash, an {@code OutOfMemoryError} or a {@code System.exit} costs only that worker's
+ * events, and a timeout kills only that process. The agent with the fewest of this loop's workers
+ * (and room for another) gets the next one.
  *
- * <p>The local instance must be a member (a lite member suits a parent that runs no workers):
- * the workers send their answers to it.
+ * <p>The parent may be a member (a lite member suits a parent that runs no workers) or a Hazelcast
+ * client, smart or unisocket: bytes to a worker travel as executor tasks to its agent
+ * ({@link Chunk}), bytes from it on a topic of this launcher ({@link UpChunk}), several pieces in
+ * flight each way. A lost agent is noticed by Hazelcast's membership events, or when it does not
+ * answer this launcher's heartbeats ({@link ParentBeat}) for the loss timeout; an agent that does
+ * not hear this launcher for as long kills its workers.
  */
 public final class HazelcastWorkerLauncher implements WorkerLauncher, MembershipListener {
 
-    /** Member attribute, {@code "true"} on members that run workers. */
+    /** Member attribute, {@code "true"} on members that run workers (agents). */
     public static final String WORKER_ATTRIBUTE = "mp-event-loop.worker";
-    /** Name of the executor service that carries sessions' chunks. */
+    /** Name of the executor service that carries the bytes to workers. */
     public static final String EXECUTOR = "mp-event-loop";
+    /** Name of the executor service that carries heartbeats, apart so that nothing delays them. */
+    public static final String CONTROL_EXECUTOR = "mp-event-loop-control";
+    /** Name of the executor service whose tasks start workers (each waits for its worker JVM to connect). */
+    public static final String OPEN_EXECUTOR = "mp-event-loop-open";
+    /** How long an agent and a parent wait to hear from each other before giving each other up. */
+    public static final Duration DEFAULT_LOSS_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastWorkerLauncher.class);
 
     private final HazelcastInstance instance;
     private final LaunchSettings settings;
-    private final IExecutorService executor;
-    private final Set<MemberWorker> live = ConcurrentHashMap.newKeySet();
+    private final Duration lossTimeout;
+    private final UUID parentId = UUID.randomUUID();
+    private final IExecutorService chunks;
+    private final IExecutorService control;
+    private final IExecutorService opens;
+    private final ITopic<UpChunk> up;
+    private final Map<String, RemoteWorker> workers = new ConcurrentHashMap<>();
+    private final AgentBeats beats;
     private final Object membership = new Object();
-    private final UUID listener;
+    private final UUID membershipListener;
+    private final UUID topicListener;
 
-    /** A launcher on {@code instance}, which must be a member; see {@link #on(HazelcastInstance)}. */
-    public HazelcastWorkerLauncher(HazelcastInstance instance, LaunchSettings settings) {
-        try {
-            instance.getCluster().getLocalMember();
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalArgumentException("the Hazelcast backend needs a member as the parent (a lite member "
-                    + "if it runs no workers), not a client: worker members send their answers to the parent", e);
-        }
+    /** A launcher on {@code instance} (a member or a client); see {@link #on(HazelcastInstance, Duration)}. */
+    public HazelcastWorkerLauncher(HazelcastInstance instance, LaunchSettings settings, Duration lossTimeout) {
+        checkLossTimeout(lossTimeout);
         this.instance = instance;
         this.settings = settings;
-        this.executor = instance.getExecutorService(EXECUTOR);
-        this.listener = instance.getCluster().addMembershipListener(this);
+        this.lossTimeout = lossTimeout;
+        this.chunks = instance.getExecutorService(EXECUTOR);
+        this.control = instance.getExecutorService(CONTROL_EXECUTOR);
+        this.opens = instance.getExecutorService(OPEN_EXECUTOR);
+        this.up = instance.getTopic("mp-event-loop-up-" + parentId);
+        this.topicListener = up.addMessageListener(message -> {
+            UpChunk chunk = message.getMessageObject();
+            RemoteWorker worker = workers.get(chunk.sessionId());
+            if (worker != null) {
+                worker.fromAgent(chunk);
+            }
+        });
+        this.membershipListener = instance.getCluster().addMembershipListener(this);
+        this.beats = new AgentBeats(settings.loopName(), lossTimeout, this::sendBeat, this::agentLost);
     }
 
-    /** For {@code EventLoop.builder().workerLauncher(...)}: workers in the worker members of {@code instance}'s cluster. */
+    /** For {@code EventLoop.builder().workerLauncher(...)}: workers on the agents of {@code instance}'s cluster. */
     public static WorkerLauncherFactory on(HazelcastInstance instance) {
-        return settings -> new HazelcastWorkerLauncher(instance, settings);
+        return on(instance, DEFAULT_LOSS_TIMEOUT);
+    }
+
+    /**
+     * As {@link #on(HazelcastInstance)}, with the time after which a silent agent is given up here
+     * (and this parent there). Shorter notices a lost host sooner; too short for the network's and
+     * the JVMs' pauses gives up agents that were only slow (their events fail or are retried).
+     */
+    public static WorkerLauncherFactory on(HazelcastInstance instance, Duration lossTimeout) {
+        checkLossTimeout(lossTimeout);
+        return settings -> new HazelcastWorkerLauncher(instance, settings, lossTimeout);
+    }
+
+    private static void checkLossTimeout(Duration lossTimeout) {
+        if (lossTimeout.isNegative() || lossTimeout.isZero()) {
+            throw new IllegalArgumentException("the Hazelcast backend's loss timeout must be positive, was "
+                    + lossTimeout);
+        }
     }
 
     @Override
     public WorkerChannel launch(int workerId, String secret) {
-        String name = settings.loopName() + "-worker-" + workerId;
-        MemberWorker worker = null;
+        String name = "mp-event-loop-" + settings.loopName() + "-worker-" + workerId;
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        List<String> refusals = new ArrayList<>();
+        List<UUID> full = new ArrayList<>();
         try {
-            worker = reserve(workerId, secret, System.nanoTime() + settings.startTimeout().toNanos());
-            MemberWorker started = worker;
-            Tunnels.register(worker.sessionId, worker);
-            long pid = executor.submitToMember(new OpenSession(worker.sessionId, worker.secret, settings.loopName(),
-                    workerId, instance.getCluster().getLocalMember().getUuid()), worker.member)
-                    .get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            worker.pid = pid;
-            Pump.start("mp-event-loop-" + name + "-pump", new Pump(worker.toWorker.source(), executor, worker.member,
-                    worker.sessionId, failure -> {
-                        if (failure instanceof MemberLeftException || failure instanceof TargetNotMemberException) {
-                            started.lost("left the cluster (" + failure.getClass().getSimpleName() + ")");
-                        } else if (failure != null) {
-                            started.lost("could not be reached (" + failure + ")");
-                        }
-                    }));
-            if (!instance.getCluster().getMembers().contains(worker.member)) {
-                worker.lost("left the cluster");
-            }
-            LOG.debug("{} runs on Hazelcast member {} (pid {})", name, worker.member, pid);
-            return worker;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw startFailure(name, worker, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw startFailure(name, worker, e);
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            throw startFailure(name, worker, e);
-        }
-    }
-
-    private WorkerStartException startFailure(String name, @Nullable MemberWorker worker, Throwable cause) {
-        if (cause instanceof WorkerStartException start) {
-            return start;
-        }
-        if (worker == null) {
-            return new WorkerStartException(name + " could not be started: " + cause, cause);
-        }
-        String reason = worker.lostReason;
-        worker.destroy();
-        return new WorkerStartException(name + " could not be started on Hazelcast member " + worker.memberName()
-                + ": " + (reason != null ? reason + "; " : "") + cause, cause);
-    }
-
-    /** Picks the worker member with the fewest of this launcher's sessions, waiting for one to join. */
-    private MemberWorker reserve(int workerId, String secret, long deadline) throws IOException, InterruptedException {
-        synchronized (membership) {
             while (true) {
-                Member best = null;
-                long bestCount = Long.MAX_VALUE;
-                for (Member member : instance.getCluster().getMembers()) {
-                    if (member.localMember() || !"true".equals(member.getAttribute(WORKER_ATTRIBUTE))) {
+                RemoteWorker worker = reserve(workerId, deadline, full, refusals);
+                Member agent = worker.agent();
+                try {
+                    long[] pids = opens.submitToMember(new OpenSession(worker.sessionId(), secret, workerId, parentId,
+                            up.getName(), lossTimeout, settings), agent).get(Math.max(1,
+                                    TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+                    beats.watch(agent);
+                    worker.started(pids[0], pids[1], name);
+                    LOG.debug("{} runs as process {} {}", name, pids[0], worker.where());
+                    return worker;
+                } catch (ExecutionException e) {
+                    workers.remove(worker.sessionId());
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    if (String.valueOf(cause.getMessage()).contains(AgentHost.FULL)) {
+                        full.add(agent.getUuid());
+                        refusals.add(agent.getAddress() + ": " + cause.getMessage());
                         continue;
                     }
-                    long count = live.stream().filter(w -> w.member.getUuid().equals(member.getUuid())).count();
-                    if (count < bestCount) {
-                        best = member;
-                        bestCount = count;
-                    }
+                    throw new WorkerStartException(name + " could not be started on Hazelcast member "
+                            + agent.getAddress() + ": " + cause.getMessage(), cause);
+                } catch (TimeoutException e) {
+                    workers.remove(worker.sessionId());
+                    throw new WorkerStartException(name + " did not start on Hazelcast member " + agent.getAddress()
+                            + " within " + settings.startTimeout().toMillis() + " ms", e);
                 }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerStartException(name + " could not be started: interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof WorkerStartException start) {
+                throw start;
+            }
+            throw new WorkerStartException(name + " could not be started: " + e, e);
+        }
+    }
+
+    /**
+     * Places a worker on the agent with the fewest of this launcher's workers and room for another,
+     * waiting for one to join.
+     */
+    private RemoteWorker reserve(int workerId, long deadline, List<UUID> full, List<String> refusals)
+            throws InterruptedException, IOException {
+        synchronized (membership) {
+            while (true) {
+                Member best = instance.getCluster().getMembers().stream()
+                        .filter(member -> "true".equals(member.getAttribute(WORKER_ATTRIBUTE)))
+                        .filter(member -> !full.contains(member.getUuid()) && !beats.givenUp(member))
+                        .filter(member -> workersOn(member) < maxWorkers(member))
+                        .min(Comparator.comparingLong(this::workersOn)).orElse(null);
                 if (best != null) {
-                    MemberWorker worker = new MemberWorker(workerId, best, secret);
-                    live.add(worker);
+                    RemoteWorker worker = new RemoteWorker(workerId, best, this::send, workers::remove);
+                    workers.put(worker.sessionId(), worker);
                     return worker;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new WorkerStartException(settings.loopName() + "-worker-" + workerId
-                            + " could not be started: no member of Hazelcast cluster \"" + instance.getConfig().getClusterName()
-                            + "\" runs workers (members started with " + WorkerMember.class.getName() + " carry the attribute "
-                            + WORKER_ATTRIBUTE + "=true); waited " + settings.startTimeout().toMillis() + " ms");
+                            + " could not be started: no member of Hazelcast cluster \"" + clusterName()
+                            + "\" runs workers with room for another (agents are members started with "
+                            + WorkerMember.class.getName() + "; they carry the attribute " + WORKER_ATTRIBUTE
+                            + "=true); waited " + settings.startTimeout().toMillis() + " ms"
+                            + (refusals.isEmpty() ? "" : "; refused by " + refusals));
                 }
-                TimeUnit.NANOSECONDS.timedWait(membership, left);
+                TimeUnit.NANOSECONDS.timedWait(membership, Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)));
             }
         }
+    }
+
+    private long workersOn(Member member) {
+        return workers.values().stream().filter(w -> w.agent().getUuid().equals(member.getUuid())).count();
+    }
+
+    private static int maxWorkers(Member member) {
+        String max = member.getAttribute(WorkerMember.MAX_WORKERS_ATTRIBUTE);
+        return max == null ? Integer.MAX_VALUE : Integer.parseInt(max);
+    }
+
+    private String clusterName() {
+        try {
+            return instance.getConfig().getClusterName();
+        } catch (UnsupportedOperationException e) {
+            return instance.getName(); // a client's view of the cluster's configuration may be partial
+        }
+    }
+
+    private CompletableFuture<Boolean> send(Member agent, Chunk chunk) {
+        return submit(chunks, chunk, agent);
+    }
+
+    private CompletableFuture<Boolean> sendBeat(Member agent) {
+        return submit(control, new ParentBeat(parentId), agent);
+    }
+
+    private static CompletableFuture<Boolean> submit(IExecutorService executor,
+            Callable<Boolean> task, Member agent) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        try {
+            executor.submitToMember(task, agent, new ExecutionCallback<Boolean>() {
+                @Override
+                public void onResponse(Boolean response) {
+                    done.complete(Boolean.TRUE.equals(response));
+                }
+
+                @Override
+                public void onFailure(Throwable t) {
+                    done.completeExceptionally(t);
+                }
+            });
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Every worker on {@code agent} is lost. */
+    private void agentLost(Member agent, String reason) {
+        for (RemoteWorker worker : workers.values()) {
+            if (worker.agent().getUuid().equals(agent.getUuid())) {
+                workers.remove(worker.sessionId());
+                worker.lost(reason);
+            }
+        }
+        beats.forget(agent);
     }
 
     @Override
@@ -171,131 +261,18 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-        UUID gone = event.getMember().getUuid();
-        for (MemberWorker worker : live) {
-            if (worker.member.getUuid().equals(gone)) {
-                worker.lost("left the cluster");
-            }
-        }
+        agentLost(event.getMember(), "left the cluster");
     }
 
     @Override
     public void close() {
+        beats.close();
         try {
-            instance.getCluster().removeMembershipListener(listener);
+            instance.getCluster().removeMembershipListener(membershipListener);
+            up.removeMessageListener(topicListener);
+            up.destroy();
         } catch (RuntimeException e) {
             // the instance is shut down already
-        }
-    }
-
-    /** The parent's side of one session. */
-    private final class MemberWorker implements WorkerChannel, Tunnels.Endpoint {
-        final int id;
-        final Member member;
-        final String sessionId = UUID.randomUUID().toString();
-        final String secret;
-        final Pipe toWorker;
-        final Pipe toParent;
-        final CountDownLatch ended = new CountDownLatch(1);
-        volatile long pid = -1;
-        volatile @Nullable String lostReason;
-
-        MemberWorker(int id, Member member, String secret) throws IOException {
-            this.id = id;
-            this.member = member;
-            this.secret = secret;
-            this.toWorker = Pipe.open();
-            this.toParent = Pipe.open();
-        }
-
-        String memberName() {
-            return member.getAddress() + " (" + member.getUuid() + ")";
-        }
-
-        /** The member is gone or unreachable: the channel ends here, as a lost worker. */
-        void lost(String reason) {
-            if (lostReason == null) {
-                lostReason = reason;
-            }
-            Tunnels.closeQuietly(toParent.sink());
-            Tunnels.closeQuietly(toWorker.sink());
-            finished();
-        }
-
-        private void finished() {
-            ended.countDown();
-            Tunnels.unregister(sessionId);
-            live.remove(this);
-        }
-
-        @Override
-        public boolean write(byte[] data) {
-            Tunnels.writeFully(toParent.sink(), data);
-            return true; // what arrives after the parent closed its end is dropped
-        }
-
-        @Override
-        public void peerClosed() {
-            Tunnels.closeQuietly(toParent.sink());
-            finished();
-        }
-
-        @Override
-        public int id() {
-            return id;
-        }
-
-        @Override
-        public long pid() {
-            return pid;
-        }
-
-        @Override
-        public ReadableByteChannel fromWorker() {
-            return toParent.source();
-        }
-
-        @Override
-        public WritableByteChannel toWorker() {
-            return toWorker.sink();
-        }
-
-        @Override
-        public void closeChannel() {
-            Tunnels.closeQuietly(toWorker.sink());
-            Tunnels.closeQuietly(toParent.source());
-        }
-
-        @Override
-        public ExitReport awaitExit(Duration grace) {
-            closeChannel();
-            boolean done;
-            try {
-                done = ended.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                done = false;
-            }
-            if (!done) {
-                destroy();
-            }
-            String reason = lostReason;
-            String how = reason != null ? reason : done ? "ended its session" : "did not end its session within "
-                    + grace.toMillis() + " ms; the session was closed";
-            return new ExitReport(null, "worker " + id + " on Hazelcast member " + memberName() + " (pid " + pid + ") "
-                    + how, List.of());
-        }
-
-        @Override
-        public void destroy() {
-            closeChannel();
-            try {
-                executor.submitToMember(new Chunk(sessionId, new byte[0], true), member);
-            } catch (RuntimeException e) {
-                // the member is gone
-            }
-            Tunnels.closeQuietly(toParent.sink());
-            finished();
         }
     }
 }

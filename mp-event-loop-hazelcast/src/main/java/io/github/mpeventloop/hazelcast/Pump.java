@@ -2,40 +2,49 @@ package io.github.mpeventloop.hazelcast;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.core.IExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Moves the bytes written into one direction of a session to the member at the other end: reads
- * whatever is buffered (so frames written together travel together), sends it as one
- * {@link Chunk} and waits for it to be written there before the next, which keeps the bytes in
- * order. At the end of the local channel it sends the end of the stream.
+ * Moves the bytes of one direction of a session into the cluster: reads whatever is buffered (so
+ * frames written together travel together), numbers it, and sends it without waiting for the
+ * previous piece to arrive, keeping up to {@link #WINDOW} pieces in flight; the receiving
+ * {@link Sequencer} puts them back in order. At the end of its input (or at the first failed
+ * send) it tells its owner the next sequence number, so that the owner can send the end of the
+ * stream after the data.
  */
 final class Pump implements Runnable {
 
+    /** Pieces in flight per direction of a session. */
+    static final int WINDOW = 8;
     private static final int CHUNK_BYTES = 256 << 10;
 
-    /** How the pump ended: normally (end sent) or with a failure to reach the other end. */
+    /** Sends one numbered piece; the stage fails if it could not be delivered. */
+    interface Sender {
+        CompletionStage<?> send(long seq, byte[] data);
+    }
+
+    /** How the pump ended: at the end of its input, or at a failed send. */
     interface Ending {
-        void ended(@org.jspecify.annotations.Nullable Throwable failure);
+        void ended(long nextSeq, @Nullable Throwable failure);
     }
 
     private final ReadableByteChannel in;
-    private final IExecutorService executor;
-    private final Member member;
-    private final String sessionId;
+    private final Sender sender;
     private final Ending ending;
+    private final Semaphore window = new Semaphore(WINDOW);
+    private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
-    Pump(ReadableByteChannel in, IExecutorService executor, Member member, String sessionId, Ending ending) {
+    Pump(ReadableByteChannel in, Sender sender, Ending ending) {
         this.in = in;
-        this.executor = executor;
-        this.member = member;
-        this.sessionId = sessionId;
+        this.sender = sender;
         this.ending = ending;
     }
 
@@ -48,10 +57,10 @@ final class Pump implements Runnable {
 
     @Override
     public void run() {
-        Throwable failure = null;
+        long seq = 0;
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES);
         try {
-            while (true) {
+            while (failure.get() == null) {
                 buffer.clear();
                 int n;
                 try {
@@ -62,27 +71,56 @@ final class Pump implements Runnable {
                 if (n < 0) {
                     break;
                 }
-                if (n > 0 && !send(Arrays.copyOf(buffer.array(), n), false)) {
-                    failure = new IOException("the other end of session " + sessionId + " is gone");
-                    return;
+                if (n > 0) {
+                    window.acquire();
+                    send(seq++, Arrays.copyOf(buffer.array(), n));
                 }
             }
-            send(new byte[0], true);
-        } catch (ExecutionException e) {
-            failure = e.getCause() != null ? e.getCause() : e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = e;
-        } catch (RuntimeException e) {
-            failure = e;
+            failure.compareAndSet(null, e);
         } finally {
-            Tunnels.closeQuietly(in);
-            ending.ended(failure);
+            closeQuietly(in);
+            ending.ended(seq, failure.get());
         }
     }
 
-    private boolean send(byte[] data, boolean end) throws ExecutionException, InterruptedException {
-        Boolean ok = executor.submitToMember(new Chunk(sessionId, data, end), member).get();
-        return Boolean.TRUE.equals(ok);
+    private void send(long seq, byte[] data) {
+        CompletionStage<?> sent;
+        try {
+            sent = sender.send(seq, data);
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+            window.release();
+            return;
+        }
+        sent.whenComplete((ignored, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+                closeQuietly(in);
+            }
+            window.release();
+        });
+    }
+
+    static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing is all we wanted
+        }
+    }
+
+    /** Writes all of {@code data}; false when the channel is closed. */
+    static boolean writeFully(WritableByteChannel channel, byte[] data) {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -19,7 +19,10 @@ import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.ResultHandler;
 import io.github.mpeventloop.WorkerInfo;
 
-/** The parent in this JVM, two worker members as JVMs of their own, on loopback. */
+/**
+ * The parent in this JVM, two host agents as JVMs of their own, on loopback; the workers are child
+ * JVMs of the agents.
+ */
 class HazelcastBackendTest {
 
     private static TestCluster cluster;
@@ -55,11 +58,12 @@ class HazelcastBackendTest {
     }
 
     @Test
-    void workersRunInTheMembersNotInThisJvm() {
+    void workersAreChildProcessesOfTheAgentsOnePerAgent() {
         try (EventLoop loop = loop("placement").build().start()) {
-            List<Long> memberPids = cluster.members.stream().map(Process::pid).collect(Collectors.toList());
-            assertThat(loop.workers()).extracting(WorkerInfo::pid).containsExactlyInAnyOrderElementsOf(memberPids);
-            assertThat(loop.addEvent(Tasks::pid).join()).isIn(memberPids);
+            List<Long> workerPids = loop.workers().stream().map(WorkerInfo::pid).collect(Collectors.toList());
+            assertThat(workerPids.stream().map(pid -> cluster.agentOf(pid).pid()))
+                    .containsExactlyInAnyOrderElementsOf(cluster.members.stream().map(Process::pid).toList());
+            assertThat(loop.addEvent(Tasks::pid).join()).isIn(workerPids);
         }
     }
 

@@ -10,8 +10,8 @@ import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.ResultHandler;
 
 /**
- * Throughput and latency of the Hazelcast backend on loopback next to local process workers, for
- * {@code docs/performance.md}: one worker (a cluster member JVM, or a child JVM), trivial events to
+ * Throughput and latency of the Hazelcast backend on loopback next to local process workers, in
+ * one run: one and three workers (child JVMs of one host agent, or of this JVM), trivial events to
  * an output handler. Not a test; run it with the module's test class path:
  * {@code ./mvnw -B -q -pl mp-event-loop-hazelcast -am test-compile} and then
  * {@code java -cp <test class path> io.github.mpeventloop.hazelcast.LoopbackFigures [events] [round trips]}.
@@ -24,12 +24,16 @@ public final class LoopbackFigures {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int roundTrips = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        System.out.println("| workers | events/s | p50 round trip (µs) | p99 round trip (µs) |");
+        System.out.println("|---|---|---|---|");
         try (TestCluster cluster = new TestCluster(1)) {
-            report("hazelcast (1 worker member)", EventLoop.builder().name("hz-figures")
-                    .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent)), events, roundTrips);
+            for (int workers : new int[] {1, 3}) {
+                report("hazelcast agent, " + workers + " remote worker(s)", EventLoop.builder().name("hz-figures")
+                        .workers(workers).workerLauncher(HazelcastWorkerLauncher.on(cluster.parent)), events, roundTrips);
+                report("process, " + workers + " local worker(s)", EventLoop.builder().name("local-figures")
+                        .workers(workers).backend(Backend.PROCESS), events, roundTrips);
+            }
         }
-        report("process (1 worker JVM)", EventLoop.builder().name("local-figures").backend(Backend.PROCESS), events,
-                roundTrips);
         System.exit(0);
     }
 

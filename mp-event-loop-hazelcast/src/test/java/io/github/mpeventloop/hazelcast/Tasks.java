@@ -32,6 +32,27 @@ public final class Tasks {
         return ProcessHandle.current().pid();
     }
 
+    /** Sleeps; a test's timeout ends it before it returns. */
+    public static long sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return millis;
+    }
+
+    /** A cached object that pins events to the worker holding it, one of which ends that worker's JVM. */
+    public static final class Exiter {
+        /** The code the worker's JVM exits with. */
+        public int code = 7;
+
+        public long pid() {
+            return ProcessHandle.current().pid();
+        }
+
+        public int exit() {
+            System.exit(code);
+            return code;
+        }
+    }
+
     /** A cached object: its count lives in the member that holds it. */
     public static final class Counter {
         public int count;

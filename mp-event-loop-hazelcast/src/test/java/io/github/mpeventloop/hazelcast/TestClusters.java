@@ -17,12 +17,22 @@ public final class TestClusters implements AutoCloseable {
         return new TestClusters(new TestCluster(workerMembers));
     }
 
+    /** A cluster whose parent, this JVM, is a smart client. */
+    public static TestClusters startWithClientParent(int workerMembers) throws IOException {
+        return new TestClusters(new TestCluster(workerMembers, TestCluster.Parent.SMART_CLIENT));
+    }
+
     public HazelcastInstance parent() {
         return cluster.parent;
     }
 
     public long memberPid(int index) {
         return cluster.members.get(index).pid();
+    }
+
+    /** The pid of the agent that started the worker process with this pid. */
+    public long agentPid(long workerPid) {
+        return cluster.agentOf(workerPid).pid();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.mpeventloop.hazelcast.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,16 +37,36 @@ class MpEventLoopHazelcastAutoConfigurationTests {
     }
 
     @Test
-    void theLoopRunsItsWorkersInTheMembersOfTheApplicationsInstance() throws Exception {
+    void aLossTimeoutThatIsNotPositiveFailsTheContextAndSaysWhy() {
+        runner.withBean(HazelcastInstance.class, () -> mock(HazelcastInstance.class))
+                .withPropertyValues("mp.event-loop.backend=hazelcast", "mp.event-loop.hazelcast.loss-timeout=0s")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("the Hazelcast backend's loss timeout must be positive, was PT0S"));
+    }
+
+    @Test
+    void theLoopRunsItsWorkersOnTheAgentsOfTheApplicationsMemberInstance() throws Exception {
         try (var cluster = TestClusters.start(1)) {
-            runner.withBean(HazelcastInstance.class, cluster::parent)
-                    .withPropertyValues("mp.event-loop.backend=hazelcast", "mp.event-loop.workers=1")
-                    .run(context -> {
-                        EventLoop loop = context.getBean(EventLoop.class);
-                        assertThat(loop.addEvent(Tasks::addVals, 2, 1).join()).isEqualTo(3);
-                        assertThat(loop.workers()).extracting(WorkerInfo::pid)
-                                .containsExactly(cluster.memberPid(0));
-                    });
+            runsOnTheAgent(cluster);
         }
+    }
+
+    @Test
+    void theLoopRunsItsWorkersOnTheAgentsOfTheApplicationsClientInstance() throws Exception {
+        try (var cluster = TestClusters.startWithClientParent(1)) {
+            runsOnTheAgent(cluster);
+        }
+    }
+
+    private void runsOnTheAgent(TestClusters cluster) {
+        runner.withBean(HazelcastInstance.class, cluster::parent)
+                .withPropertyValues("mp.event-loop.backend=hazelcast", "mp.event-loop.workers=1",
+                        "mp.event-loop.hazelcast.loss-timeout=10s")
+                .run(context -> {
+                    EventLoop loop = context.getBean(EventLoop.class);
+                    assertThat(loop.addEvent(Tasks::addVals, 2, 1).join()).isEqualTo(3);
+                    assertThat(loop.workers()).extracting(WorkerInfo::pid)
+                            .allSatisfy(pid -> assertThat(cluster.agentPid(pid)).isEqualTo(cluster.memberPid(0)));
+                });
     }
 }
