@@ -319,9 +319,13 @@ public final class EventLoopBuilder {
     }
 
     /**
-     * Whether worker JVMs start from a class-data sharing archive, kept per JDK and class path
-     * in the temporary directory (about half the start-up time and less memory). Used when the
-     * class path is made of jar files and workers run this JVM's {@code java}. Default true.
+     * Whether worker JVMs start from a start-up archive, kept per {@code java}, JVM options and
+     * class path in the temporary directory (a fraction of the start-up CPU and less memory): on
+     * JDK 25 and later the AOT cache (JEP 483, recorded in one step by the first worker at its
+     * exit, JEP 514), which measured faster there than a dynamic class-data archive; on JDK 19 to
+     * 24 a dynamic archive the JVM keeps itself; on JDK 17 and 18 a dynamic archive recorded by the
+     * first worker at its exit. The worker's {@code java} decides (its {@code release} file when it
+     * is not this JVM's). Used when the class path is made of jar files. Default true.
      */
     public EventLoopBuilder classDataSharing(boolean enabled) {
         this.classDataSharing = enabled;

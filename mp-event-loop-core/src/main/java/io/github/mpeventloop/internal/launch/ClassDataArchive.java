@@ -188,6 +188,8 @@ final class ClassDataArchive {
         Path partial = file.resolveSibling(name.substring(0, name.length() - kind.suffix.length()) + "-"
                 + ProcessHandle.current().pid() + "-" + workerId + ".partial" + kind.suffix);
         Path configuration = partial.resolveSibling(partial.getFileName() + ".config");
+        deleteQuietly(partial);
+        deleteQuietly(configuration);
         BooleanSupplier writing = () -> Files.exists(partial) || Files.exists(configuration);
         return new Plan(kind.record(partial), writing, process -> process.onExit().thenAccept(ended -> {
             try {
