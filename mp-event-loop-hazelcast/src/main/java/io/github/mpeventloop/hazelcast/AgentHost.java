@@ -33,12 +33,14 @@ final class AgentHost {
     private static final String KEY = AgentHost.class.getName();
     /** How an agent that runs its maximum of workers refuses another; the parent then tries the next agent. */
     static final String FULL = "this agent runs its maximum of workers";
+    private static final String SHUTTING_DOWN = "the agent is shutting down";
 
-    /** A parent as this agent knows it. */
+    /** A parent as this agent knows it; its lease does not run out while one of its workers starts. */
     private static final class Parent {
         final Duration lease;
         final WorkerLauncher launcher;
         volatile long heardNanos = System.nanoTime();
+        int starting;
 
         Parent(Duration lease, WorkerLauncher launcher) {
             this.lease = lease;
@@ -46,7 +48,7 @@ final class AgentHost {
         }
 
         boolean overdue(long now) {
-            return now - heardNanos > lease.toNanos();
+            return starting == 0 && now - heardNanos > lease.toNanos();
         }
     }
 
@@ -68,7 +70,7 @@ final class AgentHost {
         instance.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleState.SHUTTING_DOWN) {
                 reaper.shutdownNow();
-                parents.keySet().forEach(parent -> forget(parent, "the agent is shutting down"));
+                parents.keySet().forEach(parent -> forget(parent, SHUTTING_DOWN));
             }
         });
     }
@@ -92,10 +94,14 @@ final class AgentHost {
             }
             starting++;
         }
-        try {
-            Parent parent = parents.computeIfAbsent(request.parent(), id -> new Parent(request.lease(),
+        Parent parent;
+        synchronized (parents) {
+            parent = parents.computeIfAbsent(request.parent(), id -> new Parent(request.lease(),
                     Backend.PROCESS.launcherFactory().create(request.settingsHere())));
+            parent.starting++;
             parent.heardNanos = System.nanoTime();
+        }
+        try {
             WorkerChannel worker = parent.launcher.launch(request.workerId(), request.secret());
             String name = request.settingsHere().loopName() + "-worker-" + request.workerId();
             AgentSession session = new AgentSession(request.sessionId(), request.parent(), worker,
@@ -108,6 +114,10 @@ final class AgentHost {
             LOG.debug("{} runs as process {}", name, worker.pid());
             return new long[] {worker.pid(), ProcessHandle.current().pid()};
         } finally {
+            synchronized (parents) {
+                parent.starting--;
+                parent.heardNanos = System.nanoTime();
+            }
             synchronized (this) {
                 starting--;
             }
@@ -148,9 +158,13 @@ final class AgentHost {
     }
 
     private void forget(UUID parentId, String why) {
-        Parent parent = parents.remove(parentId);
-        if (parent == null) {
-            return;
+        Parent parent;
+        synchronized (parents) {
+            parent = parents.get(parentId);
+            if (parent == null || (!parent.overdue(System.nanoTime()) && !why.equals(SHUTTING_DOWN))) {
+                return;
+            }
+            parents.remove(parentId);
         }
         for (AgentSession session : sessions.values()) {
             if (session.parent().equals(parentId)) {
