@@ -67,8 +67,8 @@ final class Dispatcher implements Runnable {
             while (loop.dispatching()) {
                 if (!step()) {
                     flushAll();
-                    signal.sleepUnless(() -> !loop.dispatching() || canProgress(),
-                            () -> !queue.isEmpty() || !backlogs.isEmpty());
+                    signal.sleepUnless(() -> !loop.dispatching() || canProgress(), () -> !queue.isEmpty(),
+                            () -> !backlogs.isEmpty());
                 }
             }
         } catch (InterruptedException e) {

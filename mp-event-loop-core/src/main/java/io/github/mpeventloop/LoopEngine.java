@@ -64,7 +64,7 @@ final class LoopEngine {
         this.mapper = mapper;
         this.objects = objects;
         this.listeners = listeners;
-        this.queue = new EventQueue(settings.queueCapacity(), signal::wake);
+        this.queue = new EventQueue(settings.queueCapacity(), signal::queued);
         this.answers = new AnswerPath(settings, mapper, handlers, idle, queue, listeners);
         this.supervisor = new Supervisor(settings, mapper, new SupervisedLoop(), queue, pool, objects, answers, idle,
                 listeners);

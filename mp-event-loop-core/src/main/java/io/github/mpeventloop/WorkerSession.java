@@ -266,7 +266,7 @@ final class WorkerSession {
                 sendShutdown();
             }
         }
-        listener.capacityChanged();
+        listener.capacityChanged(freeSlots(), window.size());
     }
 
     private void item(AnswerReader.Answer answer) throws ProtocolException {

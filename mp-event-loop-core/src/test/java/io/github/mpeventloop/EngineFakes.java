@@ -51,7 +51,7 @@ final class EngineFakes {
         }
 
         @Override
-        public void capacityChanged() {
+        public void capacityChanged(int freeSlots, int windowSize) {
         }
 
         @Override
