@@ -60,7 +60,7 @@ final class Canceller {
             return;
         }
         if (!event.isPlain()) {
-            session.cancel(event);
+            session.cancel(event, false);
             return;
         }
         session.cancel(event, mayInterrupt);

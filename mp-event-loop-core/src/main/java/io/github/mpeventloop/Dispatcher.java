@@ -67,15 +67,20 @@ final class Dispatcher implements Runnable {
             while (loop.dispatching()) {
                 if (!step()) {
                     flushAll();
-                    signal.sleepUnless(() -> !loop.dispatching() || canProgress(),
-                            () -> !queue.isEmpty() || !backlogs.isEmpty());
+                    signal.sleepUnless(() -> !loop.dispatching() || canProgress(), () -> !queue.isEmpty(),
+                            () -> !backlogs.isEmpty());
                 }
             }
         } catch (InterruptedException e) {
             LOG.debug("dispatcher interrupted");
         } finally {
-            returnBacklogs();
-            flushAll();
+            placing.lock();
+            try {
+                returnBacklogs();
+                flushAll();
+            } finally {
+                placing.unlock();
+            }
         }
     }
 
@@ -95,7 +100,8 @@ final class Dispatcher implements Runnable {
     /**
      * Sends a lone event on no cached object from the submitting thread, and flushes it: only when
      * nothing is queued or waits in a backlog, and a worker with room holds no event (under load
-     * events go through the queue and travel in batches). False if it must be queued instead.
+     * events go through the queue and travel in batches). False if it must be queued instead. Once
+     * the dispatcher has ended (it takes the lock on its way out), none is sent this way any more.
      */
     boolean sendAtOnce(PendingEvent event) {
         if (!event.pins.isEmpty() || placing.isHeldByCurrentThread() || !placing.tryLock()) {

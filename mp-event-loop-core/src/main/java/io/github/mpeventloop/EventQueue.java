@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bounded queue of events accepted but not yet sent to a worker. Producers wait for room (or
  * give up after their timeout); the dispatcher takes from the head and can put events back there;
- * {@link #removeAll()} hands back what is left when the loop stops. Every addition wakes the
+ * {@link #removeAll()} hands back what is left when the loop stops. Every addition is reported to the
  * dispatcher.
  */
 final class EventQueue {

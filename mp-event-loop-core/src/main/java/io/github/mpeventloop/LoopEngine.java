@@ -64,7 +64,7 @@ final class LoopEngine {
         this.mapper = mapper;
         this.objects = objects;
         this.listeners = listeners;
-        this.queue = new EventQueue(settings.queueCapacity(), signal::wake);
+        this.queue = new EventQueue(settings.queueCapacity(), signal::queued);
         this.answers = new AnswerPath(settings, handlers, idle, queue, listeners);
         this.supervisor = new Supervisor(settings, mapper, new SupervisedLoop(), queue, pool, objects, answers, idle,
                 listeners);
@@ -281,7 +281,7 @@ final class LoopEngine {
             for (WorkerSession session : sessions) {
                 for (PendingEvent event : session.concurrentEvents()) {
                     if (event.isStream()) {
-                        session.cancel(event);
+                        session.cancel(event, false);
                     }
                 }
             }

@@ -26,8 +26,8 @@ interface SessionListener {
     /** The worker asks to be replaced between events. */
     void retireRequested(WorkerSession session, String because);
 
-    /** The worker has room again. */
-    void capacityChanged();
+    /** An answer left the worker {@code freeSlots} of room in a window of {@code windowSize} events. */
+    void capacityChanged(int freeSlots, int windowSize);
 
     /** The worker's channel ended: after its goodbye, or not. */
     void ended(WorkerSession session, boolean saidBye, @Nullable Throwable cause);

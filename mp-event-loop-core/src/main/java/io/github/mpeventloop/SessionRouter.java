@@ -6,8 +6,10 @@ import io.github.mpeventloop.internal.wire.WorkerFrame;
 
 /**
  * What sessions report, routed to the owner of each: answers to the {@link AnswerPath}, the
- * worker's own news to the {@link Supervisor}, room to the dispatcher's signal (which wakes the
- * dispatcher only if events wait for room).
+ * worker's own news to the {@link Supervisor}, room to the dispatcher's signal, which wakes the
+ * dispatcher only if events wait for room. Room is reported once half a worker's window is free,
+ * and whenever its reader has read all that arrived, so that under load the dispatcher is woken
+ * once per half window and sends a batch, not once per answer.
  */
 final class SessionRouter implements SessionListener {
 
@@ -34,6 +36,7 @@ final class SessionRouter implements SessionListener {
     @Override
     public void deliverPending(WorkerSession session) {
         answers.deliverPending(session);
+        signal.roomFreed();
     }
 
     @Override
@@ -47,8 +50,10 @@ final class SessionRouter implements SessionListener {
     }
 
     @Override
-    public void capacityChanged() {
-        signal.roomFreed();
+    public void capacityChanged(int freeSlots, int windowSize) {
+        if (2 * freeSlots >= windowSize) {
+            signal.roomFreed();
+        }
     }
 
     @Override

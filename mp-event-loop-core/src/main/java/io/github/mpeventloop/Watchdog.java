@@ -77,7 +77,7 @@ final class Watchdog {
             answers.fail(event, new EventTimeoutException("event " + event.id + " did not complete within " + timeout
                     + " in worker " + session.id() + "; its stage was cancelled", timeout), session.id(),
                     now - event.sentNanos);
-            session.cancel(event);
+            session.cancel(event, false);
             return;
         }
         if (!stream.hasCredit() || now - Math.max(event.sentNanos, stream.lastProgressNanos()) <= event.timeoutNanos) {

@@ -131,12 +131,10 @@ final class WorkerSession {
         }
     }
 
-    /** Asks the worker to stop a stream or cancel an awaited stage, at once. */
-    void cancel(PendingEvent event) {
-        cancel(event, false);
-    }
-
-    /** Asks the worker to cancel an event at once: a plain one is dropped, or interrupted if {@code interrupt}. */
+    /**
+     * Asks the worker to cancel an event at once: a stream stops, an awaited stage is cancelled, a
+     * plain event is dropped, or interrupted if {@code interrupt}.
+     */
     void cancel(PendingEvent event, boolean interrupt) {
         if (holds(event)) {
             ParentFrames.cancel(worker.writer(), event.id, interrupt);
@@ -267,7 +265,7 @@ final class WorkerSession {
                 sendShutdown();
             }
         }
-        listener.capacityChanged();
+        listener.capacityChanged(freeSlots(), window.size());
     }
 
     /** One item of a stream. */

@@ -52,7 +52,7 @@ final class EngineFakes {
         }
 
         @Override
-        public void capacityChanged() {
+        public void capacityChanged(int freeSlots, int windowSize) {
         }
 
         @Override
