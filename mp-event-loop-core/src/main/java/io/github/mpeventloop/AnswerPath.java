@@ -79,7 +79,7 @@ final class AnswerPath {
             return;
         }
         if (item.unreadable() != null) {
-            session.cancel(event);
+            session.cancel(event, false);
             finish(event, null, item.unreadable(), session.id(), 0, session.deliveries(), stream.received(), false);
             return;
         }
@@ -123,7 +123,7 @@ final class AnswerPath {
             }
             WorkerSession session = event.session;
             if (session != null) {
-                session.cancel(event);
+                session.cancel(event, false);
             } else if (queue.remove(event)) {
                 finish(event, null, null, 0, 0, null, 0, true);
             }
