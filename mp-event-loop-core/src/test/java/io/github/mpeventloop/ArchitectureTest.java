@@ -5,17 +5,22 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -25,7 +30,8 @@ import io.github.mpeventloop.spi.WorkerEndpoint;
  * The shape of core (issue 18): no cycles between its packages, a launcher SPI that knows nothing of
  * the protocol (its {@link WorkerEndpoint} serves a channel with the worker side, and knows no more),
  * a worker side reached only through its entry points ({@code worker.WorkerMain},
- * {@code worker.WorkerContext}, {@link WorkerEndpoint}), and no class over 400 lines. The root package is the API and the facade over the
+ * {@code worker.WorkerContext}, {@link WorkerEndpoint}), a module descriptor that exports the public packages
+ * and nothing internal, and no class over 400 lines. The root package is the API and the facade over the
  * engine (whose classes are package-private there); every sub-package may use the API's types (its
  * exceptions, {@link Event}), so cycles are checked among the sub-packages. The other modules check
  * in their own tests that they import nothing internal.
@@ -87,6 +93,21 @@ class ArchitectureTest {
         }
         List<String> packages = CORE.stream().map(javaClass -> javaClass.getPackageName()).distinct().toList();
         assertThat(packages).as("the classes were found").contains("io.github.mpeventloop.spi");
+    }
+
+    @Test
+    void theModuleExportsEveryPublicPackageAndNothingInternal() throws IOException {
+        ModuleDescriptor module;
+        try (InputStream in = Files.newInputStream(Path.of("target", "classes", "module-info.class"))) {
+            module = ModuleDescriptor.read(in);
+        }
+        Set<String> exported = module.exports().stream().filter(export -> !export.isQualified())
+                .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+        Set<String> withPublicTypes = CORE.stream()
+                .filter(javaClass -> javaClass.getModifiers().contains(JavaModifier.PUBLIC))
+                .map(JavaClass::getPackageName).filter(name -> !name.contains(".internal"))
+                .collect(Collectors.toSet());
+        assertThat(exported).isEqualTo(withPublicTypes);
     }
 
     private static long lines(Path file) {

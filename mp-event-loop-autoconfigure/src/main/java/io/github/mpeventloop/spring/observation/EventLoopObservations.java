@@ -103,11 +103,16 @@ public class EventLoopObservations implements EventLoopListener {
     public void dispatched(ObservedEvent event) {
         Phases phases = this.open.get(event);
         if (phases != null) {
-            phases.executing(Observation.createNotStarted(EXECUTION, this.registry)
+            Observation execution = Observation.createNotStarted(EXECUTION, this.registry)
                 .contextualName("mp-event-loop " + this.loopName + " execution")
                 .lowCardinalityKeyValue(LOOP, this.loopName)
                 .highCardinalityKeyValue(WORKER_ID, String.valueOf(event.workerId()))
-                .parentObservation(phases.event));
+                .parentObservation(phases.event);
+            // a lone event is sent by the submitting thread itself, where a tracer would take the
+            // span in scope (the request's) as the parent
+            try (Observation.Scope scope = phases.event.openScope()) {
+                phases.executing(execution);
+            }
         }
     }
 
