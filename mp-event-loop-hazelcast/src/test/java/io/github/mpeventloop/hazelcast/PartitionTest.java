@@ -129,6 +129,8 @@ class PartitionTest {
                 for (int i = 0; i < after.size(); i++) {
                     assertThat(after.get(i).join()).isEqualTo((long) i * i);
                 }
+                // a future completes before the output handlers have seen its result
+                await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() >= EVENTS + after.size());
                 assertThat(handled).hasSize(EVENTS + after.size());
                 assertThat(handled.values()).as("times each event reached the handler")
                         .allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
