@@ -125,9 +125,6 @@ public sealed interface ParentFrame {
         /** {@link Shutdown}. */
         SHUTDOWN("shutdown");
 
-        /** {@link #values()} once: it copies its array on every call, and this is read for every frame. */
-        private static final Kind[] ALL = values();
-
         private final String wireName;
 
         Kind(String wireName) {
@@ -141,12 +138,12 @@ public sealed interface ParentFrame {
 
         /** The kind whose {@code type} is {@code wireName}; {@code null} for none. */
         static @Nullable Kind of(String wireName) {
-            for (Kind kind : ALL) {
-                if (kind.wireName.equals(wireName)) {
-                    return kind;
-                }
-            }
-            return null;
+            return Names.BY_WIRE_NAME.of(wireName);
+        }
+
+        /** Built on first use, after the constants (an enum's own static fields come before them). */
+        private static final class Names {
+            static final WireNames<Kind> BY_WIRE_NAME = new WireNames<>(values(), Kind::wireName);
         }
     }
 

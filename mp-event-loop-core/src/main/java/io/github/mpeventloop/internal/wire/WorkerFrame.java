@@ -188,9 +188,6 @@ public sealed interface WorkerFrame {
         /** {@link Bye}. */
         BYE("bye");
 
-        /** {@link #values()} once: it copies its array on every call, and this is read for every frame. */
-        private static final Kind[] ALL = values();
-
         private final String wireName;
 
         Kind(String wireName) {
@@ -204,12 +201,12 @@ public sealed interface WorkerFrame {
 
         /** The kind whose {@code type} is {@code wireName}; {@code null} for none. */
         static @Nullable Kind of(String wireName) {
-            for (Kind kind : ALL) {
-                if (kind.wireName.equals(wireName)) {
-                    return kind;
-                }
-            }
-            return null;
+            return Names.BY_WIRE_NAME.of(wireName);
+        }
+
+        /** Built on first use, after the constants (an enum's own static fields come before them). */
+        private static final class Names {
+            static final WireNames<Kind> BY_WIRE_NAME = new WireNames<>(values(), Kind::wireName);
         }
     }
 }
