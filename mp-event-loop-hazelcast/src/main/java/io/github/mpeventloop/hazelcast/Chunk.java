@@ -3,10 +3,6 @@ package io.github.mpeventloop.hazelcast;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
-import org.jspecify.annotations.Nullable;
-
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
@@ -17,7 +13,7 @@ import com.hazelcast.nio.serialization.DataSerializable;
  * whether the agent still holds the session. Carries only our own frames as bytes (Hazelcast's
  * {@code DataSerializable}, no Java serialisation).
  */
-public final class Chunk implements Callable<Boolean>, DataSerializable, HazelcastInstanceAware {
+public final class Chunk extends AgentTask implements Callable<Boolean>, DataSerializable {
 
     static final byte DATA = 0;
     static final byte END = 1;
@@ -27,7 +23,6 @@ public final class Chunk implements Callable<Boolean>, DataSerializable, Hazelca
     private long seq;
     private byte kind;
     private byte[] data = new byte[0];
-    private transient @Nullable HazelcastInstance instance;
 
     /** For Hazelcast's deserialisation. */
     public Chunk() {
@@ -41,14 +36,9 @@ public final class Chunk implements Callable<Boolean>, DataSerializable, Hazelca
     }
 
     @Override
-    public void setHazelcastInstance(HazelcastInstance instance) {
-        this.instance = instance;
-    }
-
-    @Override
     public Boolean call() {
-        HazelcastInstance hz = instance;
-        return hz != null && AgentHost.of(hz).deliver(sessionId, seq, kind, data);
+        AgentHost agent = agent();
+        return agent != null && agent.deliver(sessionId, seq, kind, data);
     }
 
     @Override

@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.jspecify.annotations.Nullable;
-
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
@@ -22,7 +18,7 @@ import io.github.mpeventloop.spi.LaunchSettings;
  * {@code java} and class path. Answers the worker's process id and the agent's, once the worker
  * has connected to the agent.
  */
-public final class OpenSession implements Callable<long[]>, DataSerializable, HazelcastInstanceAware {
+public final class OpenSession extends AgentTask implements Callable<long[]>, DataSerializable {
 
     private String sessionId = "";
     private String secret = "";
@@ -37,7 +33,6 @@ public final class OpenSession implements Callable<long[]>, DataSerializable, Ha
     private int maxFrameBytes;
     private long recycleAboveHeapBytes;
     private boolean classDataSharing;
-    private transient @Nullable HazelcastInstance instance;
 
     /** For Hazelcast's deserialisation. */
     public OpenSession() {
@@ -92,17 +87,12 @@ public final class OpenSession implements Callable<long[]>, DataSerializable, Ha
     }
 
     @Override
-    public void setHazelcastInstance(HazelcastInstance instance) {
-        this.instance = instance;
-    }
-
-    @Override
     public long[] call() throws IOException {
-        HazelcastInstance hz = instance;
-        if (hz == null) {
+        AgentHost agent = agent();
+        if (agent == null) {
             throw new IllegalStateException("no Hazelcast instance was injected");
         }
-        return AgentHost.of(hz).open(this);
+        return agent.open(this);
     }
 
     @Override

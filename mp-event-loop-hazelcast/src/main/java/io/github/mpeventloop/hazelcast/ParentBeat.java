@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.jspecify.annotations.Nullable;
-
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
@@ -17,10 +13,9 @@ import com.hazelcast.nio.serialization.DataSerializable;
  * parent's lease there. Answers whether the agent still holds that parent's sessions (false once
  * it has given the parent up and killed its workers).
  */
-public final class ParentBeat implements Callable<Boolean>, DataSerializable, HazelcastInstanceAware {
+public final class ParentBeat extends AgentTask implements Callable<Boolean>, DataSerializable {
 
     private UUID parent = new UUID(0, 0);
-    private transient @Nullable HazelcastInstance instance;
 
     /** For Hazelcast's deserialisation. */
     public ParentBeat() {
@@ -31,14 +26,9 @@ public final class ParentBeat implements Callable<Boolean>, DataSerializable, Ha
     }
 
     @Override
-    public void setHazelcastInstance(HazelcastInstance instance) {
-        this.instance = instance;
-    }
-
-    @Override
     public Boolean call() {
-        HazelcastInstance hz = instance;
-        return hz != null && AgentHost.of(hz).beat(parent);
+        AgentHost agent = agent();
+        return agent != null && agent.beat(parent);
     }
 
     @Override
