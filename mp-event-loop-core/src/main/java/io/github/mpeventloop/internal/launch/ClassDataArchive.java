@@ -118,7 +118,7 @@ final class ClassDataArchive {
     /** As {@link #forWorkers(String, List, String, boolean)}, the archive kept in {@code directory}. */
     static ClassDataArchive forWorkers(String java, List<String> jvmOptions, String classPath, boolean enabled,
             Path directory) {
-        if (!enabled || classPath.isEmpty()) {
+        if (!enabled || classPath.isEmpty() || jvmOptions.stream().anyMatch(ClassDataArchive::isNativeAgent)) {
             return new ClassDataArchive(Kind.NONE, null);
         }
         Optional<Runtime.Version> version = JavaRelease.of(java);
@@ -140,6 +140,14 @@ final class ClassDataArchive {
             }
         }
         return new ClassDataArchive(kind, directory.resolve(hash(String.join("\n", key)) + kind.suffix));
+    }
+
+    /**
+     * Whether a JVM option loads a native JVMTI agent (a profiler, a debugger's library): the JVM
+     * refuses to write an archive with one loaded and exits, so such workers start without one.
+     */
+    private static boolean isNativeAgent(String option) {
+        return option.startsWith("-agentpath:") || option.startsWith("-agentlib:");
     }
 
     private static String hash(String text) {

@@ -118,6 +118,18 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void aWorkerWithANativeAgentGetsNoArchiveBecauseTheJvmWouldRefuseToWriteIt() throws IOException {
+        Path jar = jar("a.jar");
+        String java = LaunchSettings.currentJava();
+        assertThat(ClassDataArchive.forWorkers(java, List.of("-agentpath:/opt/profiler.so=start"), jar.toString(),
+                true, dir).kind()).isEqualTo(Kind.NONE);
+        assertThat(ClassDataArchive.forWorkers(java, List.of("-agentlib:jdwp=transport=dt_socket"), jar.toString(),
+                true, dir).kind()).isEqualTo(Kind.NONE);
+        assertThat(ClassDataArchive.forWorkers(java, List.of("-Xmx64m"), jar.toString(), true, dir).kind())
+                .isNotEqualTo(Kind.NONE);
+    }
+
+    @Test
     void aJavaWhoseVersionCannotBeToldGetsNoArchive() throws IOException {
         Path jar = jar("a.jar");
         Path home = Files.createDirectories(dir.resolve("jdk/bin"));
