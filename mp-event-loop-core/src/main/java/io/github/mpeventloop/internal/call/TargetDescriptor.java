@@ -1,6 +1,7 @@
 package io.github.mpeventloop.internal.call;
 
 import java.lang.invoke.MethodHandleInfo;
+import java.util.Locale;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
 
     /** This descriptor as a JSON object, the same as {@link #write(JsonGenerator)} writes. */
     public String toJson() {
-        return "{\"kind\":\"" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\",\"class\":" + quote(className)
+        return "{\"kind\":\"" + kind.name().toLowerCase(Locale.ROOT) + "\",\"class\":" + quote(className)
                 + ",\"method\":" + quote(methodName) + ",\"descriptor\":" + quote(descriptor) + "}";
     }
 
@@ -65,7 +66,7 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
     /** Writes this descriptor as the current JSON value. */
     public void write(JsonGenerator out) {
         out.writeStartObject();
-        out.writeStringProperty("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        out.writeStringProperty("kind", kind.name().toLowerCase(Locale.ROOT));
         out.writeStringProperty("class", className);
         out.writeStringProperty("method", methodName);
         out.writeStringProperty("descriptor", descriptor);
@@ -85,7 +86,7 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
         if (kind.isEmpty() || className.isEmpty() || methodName.isEmpty() || descriptor.isEmpty()) {
             throw new IllegalArgumentException("incomplete target " + node);
         }
-        return new TargetDescriptor(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), className, methodName,
+        return new TargetDescriptor(Kind.valueOf(kind.toUpperCase(Locale.ROOT)), className, methodName,
                 descriptor);
     }
 

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,7 +61,7 @@ public final class TargetResolver {
                 }
             }
         }
-        throw new TargetNotFoundException("no " + descriptor.kind().name().toLowerCase(java.util.Locale.ROOT)
+        throw new TargetNotFoundException("no " + descriptor.kind().name().toLowerCase(Locale.ROOT)
                 + " target " + descriptor + " in " + type.getName(), null);
     }
 

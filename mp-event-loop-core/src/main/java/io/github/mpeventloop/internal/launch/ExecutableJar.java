@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -35,7 +36,7 @@ public final class ExecutableJar {
      */
     public static Optional<Path> detect(String classPath) {
         String entry = classPath.trim();
-        if (entry.isEmpty() || entry.contains(File.pathSeparator) || !entry.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+        if (entry.isEmpty() || entry.contains(File.pathSeparator) || !entry.toLowerCase(Locale.ROOT).endsWith(".jar")) {
             return Optional.empty();
         }
         Path jar = Path.of(entry).toAbsolutePath().normalize();

@@ -5,8 +5,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +75,7 @@ public final class RebuildCheck {
 
     private static boolean isPlainValue(Class<?> type) {
         return type.isPrimitive() || type.isEnum() || type.getName().startsWith("java.") && !type.isArray()
-                && !java.util.Collection.class.isAssignableFrom(type) && !java.util.Map.class.isAssignableFrom(type)
+                && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)
                 && type != Optional.class;
     }
 

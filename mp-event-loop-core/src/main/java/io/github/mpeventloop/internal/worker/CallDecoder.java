@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +37,8 @@ final class CallDecoder {
     private final JsonMapper mapper;
     private final ClassLoader loader;
     private final TargetResolver resolver;
-    private final Map<JavaType, ObjectReader> readers = new HashMap<>();
+    private final Map<Type, ObjectReader> readers = new HashMap<>();
+    private final TargetCache targets = new TargetCache();
 
     CallDecoder(JsonMapper mapper, ClassLoader loader) {
         this.mapper = mapper;
@@ -63,7 +64,7 @@ final class CallDecoder {
             String name;
             while ((name = parser.nextName()) != null) {
                 JsonToken token = parser.nextToken();
-                member(parser, name, token, decoded);
+                member(parser, name, token, decoded, frame);
             }
         } catch (JacksonException e) {
             throw new ProtocolException("unreadable call " + call.id() + ": " + e.getOriginalMessage(), e);
@@ -71,9 +72,10 @@ final class CallDecoder {
         return decoded;
     }
 
-    private void member(JsonParser parser, String name, JsonToken token, DecodedCall call) throws Exception {
+    private void member(JsonParser parser, String name, JsonToken token, DecodedCall call, byte[] frame)
+            throws Exception {
         switch (name) {
-            case "target" -> call.target = target(tree(parser));
+            case "target" -> call.target = target(parser, token, frame);
             case "values" -> call.values = values(parser, call);
             case "batch" -> batch(parser, call);
             case "event" -> eventForm(parser, call, parser.getString());
@@ -105,6 +107,23 @@ final class CallDecoder {
         }
     }
 
+    /** The target of a call, found by its bytes when it was resolved before. */
+    private ResolvedTarget target(JsonParser parser, JsonToken token, byte[] frame) {
+        if (token != JsonToken.START_OBJECT) {
+            return target(tree(parser));
+        }
+        int from = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        int to = (int) parser.currentTokenLocation().getByteOffset() + 1;
+        ResolvedTarget known = targets.find(frame, from, to);
+        if (known != null) {
+            return known;
+        }
+        ResolvedTarget target = target(mapper.readTree(frame, from, to - from));
+        targets.put(frame, from, to, target);
+        return target;
+    }
+
     private ResolvedTarget target(JsonNode node) {
         TargetDescriptor descriptor;
         try {
@@ -124,13 +143,15 @@ final class CallDecoder {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (target != null) {
                 if (slot < target.valueCount()) {
-                    values.add(read(parser, target.valueType(slot), "value " + slot + " of " + target));
+                    int index = slot;
+                    values.add(read(parser, target.valueType(slot), () -> "value " + index + " of " + target));
                 } else {
                     parser.skipChildren();
                     values.add(null);
                 }
             } else if (call.storeClass != null) {
-                values.add(read(parser, storeClass(call.storeClass), "cached object of class " + call.storeClass));
+                String storeClass = call.storeClass;
+                values.add(read(parser, storeClass(storeClass), () -> "cached object of class " + storeClass));
             } else {
                 throw new IllegalArgumentException("values before the target that types them");
             }
@@ -155,7 +176,8 @@ final class CallDecoder {
         int last = target.valueCount() - 1;
         int item = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            call.batch.add(read(parser, target.valueType(last), "item " + item + " of the batch for " + target));
+            int index = item;
+            call.batch.add(read(parser, target.valueType(last), () -> "item " + index + " of the batch for " + target));
             item++;
         }
     }
@@ -175,7 +197,7 @@ final class CallDecoder {
             throw new IllegalArgumentException("an event call has its \"fields\" right after its \"event\"");
         }
         parser.nextToken();
-        Event<?> event = (Event<?>) read(parser, type, "fields of " + className);
+        Event<?> event = (Event<?>) read(parser, type, () -> "fields of " + className);
         if (event == null) {
             throw new IllegalArgumentException("no fields for " + className);
         }
@@ -183,8 +205,12 @@ final class CallDecoder {
     }
 
     private JsonNode tree(JsonParser parser) {
-        return readers.computeIfAbsent(mapper.getTypeFactory().constructType(JsonNode.class),
-                key -> mapper.readerFor(key).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)).readValue(parser);
+        return reader(JsonNode.class).readValue(parser);
+    }
+
+    private ObjectReader reader(Type type) {
+        return readers.computeIfAbsent(type, key -> mapper.readerFor(mapper.getTypeFactory().constructType(key))
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
     }
 
     private static void expectArray(JsonParser parser, String member) {
@@ -193,15 +219,13 @@ final class CallDecoder {
         }
     }
 
-    private @Nullable Object read(JsonParser parser, Type type, String what) {
-        JavaType javaType = mapper.getTypeFactory().constructType(type);
-        ObjectReader reader = readers.computeIfAbsent(javaType,
-                key -> mapper.readerFor(key).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+    /** Reads one value as {@code type}; {@code what} names it in the error, made only on failure. */
+    private @Nullable Object read(JsonParser parser, Type type, Supplier<String> what) {
         try {
-            return reader.readValue(parser);
+            return reader(type).readValue(parser);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(what + " cannot be read as " + javaType.toCanonical() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(what.get() + " cannot be read as "
+                    + mapper.getTypeFactory().constructType(type).toCanonical() + ": " + e.getOriginalMessage(), e);
         }
     }
 }
