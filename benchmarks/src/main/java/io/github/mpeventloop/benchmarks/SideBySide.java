@@ -168,8 +168,9 @@ public final class SideBySide {
         for (int workers = 1; workers <= 2; workers++) {
             String row = workers == 1 ? TPUT_1 : TPUT_2;
             if (options.with(LOOP)) {
-                progress("throughput, loop, " + workers + " worker(s), " + n + " events x " + options.reps() + " + warm-up");
-                local.put(row, LOOP, loop.throughput(workers, n, 1, options.reps()));
+                progress("throughput, loop, " + workers + " worker(s), " + n + " events x " + options.reps() + " + "
+                        + options.warmups() + " warm-up");
+                local.put(row, LOOP, loop.throughput(workers, n, options.warmups(), options.reps()));
             }
             if (options.with(ECHO)) {
                 progress("throughput, echo, " + workers + " child(ren), " + options.echoMessages() + " events x "
@@ -178,11 +179,17 @@ public final class SideBySide {
                         options.echoWarmups(), options.echoRuns()));
             }
             if (options.with("grpc") && (workers == 1 || !options.quick())) {
-                progress("throughput, gRPC unary and stream, " + workers + " child(ren), " + n + " events");
-                local.put(row, UNARY, grpc.unaryThroughput(workers, n, 1, options.reps()));
-                local.put(row, STREAM, grpc.streamThroughput(workers, n, 1, options.reps()));
+                progress("throughput, gRPC unary and stream, " + workers + " child(ren), " + unaryEvents() + " and " + n
+                        + " events");
+                local.put(row, UNARY, grpc.unaryThroughput(workers, unaryEvents(), options.warmups(), options.reps()));
+                local.put(row, STREAM, grpc.streamThroughput(workers, n, options.warmups(), options.reps()));
             }
         }
+    }
+
+    /** gRPC unary is about five times slower than the others: a fifth of the events keeps its runs as long. */
+    private int unaryEvents() {
+        return Math.max(1, options.events() / 5);
     }
 
     private void latency() throws Exception {
@@ -371,10 +378,11 @@ public final class SideBySide {
                 + " JVMs, writes batched and flushed only before the reader would block (the technique of the"
                 + " yardstick `bench/limit`); throughput %,d events × %d runs after %d warm-up runs, a writer and a"
                 + " reader thread per child.%n%n", options.echoMessages(), options.echoRuns(), options.echoWarmups()));
-        out.append(String.format(Locale.ROOT, "Sizes: loop and gRPC %,d events × %d runs after 1 warm-up; latency %,d"
+        out.append(String.format(Locale.ROOT, "Sizes: loop and gRPC stream %,d events (gRPC unary %,d) × %d runs after"
+                + " %d warm-up runs; latency %,d"
                 + " warm-up then %d × %,d round trips (p50/p99 are medians over the runs); start-ups %d; CPU %d events"
                 + " × %.1f ms; Hazelcast %,d events, %,d round trips; worker options %s.%n%n", options.events(),
-                options.reps(), options.latencyWarmup(), options.latencyRuns(), options.latencyPerRun(),
+                unaryEvents(), options.reps(), options.warmups(), options.latencyWarmup(), options.latencyRuns(), options.latencyPerRun(),
                 options.startups(), options.cpuEvents(), options.cpuMs(), options.hzEvents(), options.hzLatency(),
                 options.workerOptions().isEmpty() ? "(none)" : String.join(" ", options.workerOptions())));
         out.append("Load: ").append(whole).append("\n\n");
