@@ -1,12 +1,15 @@
 package io.github.mpeventloop;
 
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.call.ResolvedTarget;
+import io.github.mpeventloop.internal.call.TargetDescriptor;
 import io.github.mpeventloop.internal.call.Conversions;
 import io.github.mpeventloop.internal.wire.CycleFinder;
 import io.github.mpeventloop.internal.wire.DeepStack;
@@ -86,7 +89,8 @@ final class CallEncoder {
                 if (shape.isRemoteSlot(slot)) {
                     out.writeNull();
                 } else {
-                    writeValue(out, value, target, slot, position(target, captured.length, slot));
+                    int at = slot;
+                    writeValue(out, value, target, slot, () -> position(target, captured.length, at));
                 }
             }
             out.writeEndArray();
@@ -98,7 +102,7 @@ final class CallEncoder {
         if (slot >= capturedCount) {
             return "argument " + (slot - capturedCount);
         }
-        return slot == 0 && target.descriptor().kind() == io.github.mpeventloop.internal.call.TargetDescriptor.Kind.INSTANCE
+        return slot == 0 && target.descriptor().kind() == TargetDescriptor.Kind.INSTANCE
                 ? "captured receiver" : "captured value " + slot;
     }
 
@@ -142,7 +146,7 @@ final class CallEncoder {
      * it captured before them.
      */
     byte[] encodeBatch(long id, boolean output, ResolvedTarget target, @Nullable Object[] captured,
-            java.util.List<?> items) {
+            List<?> items) {
         int last = target.valueCount() - 1;
         if (last < 0 || captured.length != last) {
             throw new IllegalArgumentException(target + " must take exactly one argument to be mapped over items");
@@ -152,12 +156,14 @@ final class CallEncoder {
             out.writeRawValue(target.descriptorJson());
             out.writeArrayPropertyStart("values");
             for (int slot = 0; slot < last; slot++) {
-                writeValue(out, captured[slot], target, slot, position(target, captured.length, slot));
+                int at = slot;
+                writeValue(out, captured[slot], target, slot, () -> position(target, captured.length, at));
             }
             out.writeEndArray();
             out.writeArrayPropertyStart("batch");
             for (int item = 0; item < items.size(); item++) {
-                writeValue(out, items.get(item), target, last, "item " + item);
+                int at = item;
+                writeValue(out, items.get(item), target, last, () -> "item " + at);
             }
             out.writeEndArray();
         });
@@ -172,7 +178,7 @@ final class CallEncoder {
                 out.writeBooleanProperty("replace", true);
             }
             out.writeArrayPropertyStart("values");
-            writeValue(out, object, "cached object");
+            writeValue(out, object, () -> "cached object");
             out.writeEndArray();
         });
     }
@@ -197,8 +203,8 @@ final class CallEncoder {
         return encode(id, output, kind, CallForm.EVENT, out -> {
             out.writeStringProperty("event", type.getName());
             out.writeName("fields");
-            checkRebuild(event, mapper.getTypeFactory().constructType(type), "event");
-            writeValue(out, event, "event");
+            checkRebuild(event, mapper.getTypeFactory().constructType(type), () -> "event");
+            writeValue(out, event, () -> "event");
         });
     }
 
@@ -223,13 +229,13 @@ final class CallEncoder {
     private static final ThreadLocal<Map<String, String>> CONTEXT = new ThreadLocal<>();
 
     private byte[] encode(long id, boolean output, @Nullable CallKind kind, CallForm form,
-            java.util.function.Consumer<JsonGenerator> body) {
+            Consumer<JsonGenerator> body) {
         Map<String, String> context = CONTEXT.get();
         return DeepStack.runUnchecked(() -> encodeFrame(id, output, kind, form, context, body));
     }
 
     private byte[] encodeFrame(long id, boolean output, @Nullable CallKind kind, CallForm form,
-            @Nullable Map<String, String> context, java.util.function.Consumer<JsonGenerator> body) {
+            @Nullable Map<String, String> context, Consumer<JsonGenerator> body) {
         FrameBuffer buffer = buffers.get();
         buffer.clear();
         int start = buffer.beginFrame();
@@ -242,16 +248,17 @@ final class CallEncoder {
         return buffer.toByteArray();
     }
 
+    /** Writes one value of a target call; {@code position} names it in a refusal, made only then. */
     private void writeValue(JsonGenerator out, @Nullable Object value, ResolvedTarget target, int slot,
-            String position) {
+            Supplier<String> position) {
         Object converted = Conversions.convert(value, target.valueClass(slot));
         if (value == null) {
             if (target.isPrimitive(slot)) {
-                throw new ArgumentNotTransferableException(position, "null",
+                throw new ArgumentNotTransferableException(position.get(), "null",
                         "the target takes a " + target.valueType(slot).getTypeName(), null);
             }
         } else if (converted == Conversions.REFUSED) {
-            throw new ArgumentNotTransferableException(position, value.getClass().getName(),
+            throw new ArgumentNotTransferableException(position.get(), value.getClass().getName(),
                     "the target takes " + target.valueType(slot).getTypeName()
                             + ", which Java's conversions do not reach from it", null);
         } else {
@@ -260,18 +267,18 @@ final class CallEncoder {
         writeValue(out, converted, position);
     }
 
-    private void checkRebuild(@Nullable Object value, JavaType declared, String position) {
+    private void checkRebuild(@Nullable Object value, JavaType declared, Supplier<String> position) {
         String problem = rebuildCheck.problem(value, declared);
         if (problem != null) {
-            throw new ArgumentNotTransferableException(position, value.getClass().getName(), problem, null);
+            throw new ArgumentNotTransferableException(position.get(), value.getClass().getName(), problem, null);
         }
     }
 
-    private void writeValue(JsonGenerator out, @Nullable Object value, String position) {
+    private void writeValue(JsonGenerator out, @Nullable Object value, Supplier<String> position) {
         try {
             mapper.writeValue(out, value);
         } catch (JacksonException | ValueLimitException e) {
-            throw refusal(position, value, e);
+            throw refusal(position.get(), value, e);
         }
     }
 
