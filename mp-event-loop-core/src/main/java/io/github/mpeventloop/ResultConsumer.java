@@ -1,13 +1,15 @@
 package io.github.mpeventloop;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,9 +62,16 @@ public final class ResultConsumer implements AutoCloseable {
 
     private final String name;
     private final @Nullable Executor handlerExecutor;
-    private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    /**
+     * What waits for the consumer's thread. Not a blocking queue: a delivery is added without a
+     * lock, and the thread is unparked only when it said it is about to sleep ({@link #sleeping}),
+     * so a result that arrives while the consumer is busy costs no wake-up and one that arrives
+     * while it sleeps costs exactly one.
+     */
+    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private volatile boolean sleeping;
     private final long stallWarningNanos;
-    private @Nullable Thread thread;
+    private volatile @Nullable Thread thread;
     private boolean closed;
     private volatile long busySince;
     private volatile boolean stallReported;
@@ -109,6 +118,7 @@ public final class ResultConsumer implements AutoCloseable {
                     WATCHED.add(this);
                 }
                 queue.add(delivery);
+                wake();
                 return;
             }
         }
@@ -117,31 +127,61 @@ public final class ResultConsumer implements AutoCloseable {
     }
 
     /** Posts several deliveries at once, delivered in their order. */
-    void postAll(java.util.List<Runnable> deliveries) {
+    void postAll(List<Runnable> deliveries) {
         post(new Batch(deliveries));
     }
 
     /** Deliveries posted together: one wake-up of the consumer for all of them. */
-    private record Batch(java.util.List<Runnable> deliveries) implements Runnable {
+    private record Batch(List<Runnable> deliveries) implements Runnable {
         @Override
         public void run() {
             deliveries.forEach(Runnable::run);
         }
     }
 
+    private void wake() {
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     private void consume() {
         while (true) {
-            Runnable next;
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                LOG.warn("Result consumer {} interrupted; {} results left undelivered", name, queue.size());
-                return;
+            Runnable next = queue.poll();
+            if (next == null) {
+                next = sleepUntilPosted();
+                if (next == null) {
+                    LOG.warn("Result consumer {} interrupted; {} results left undelivered", name, queue.size());
+                    return;
+                }
             }
             if (next == END) {
                 return;
             }
             dispatch(next);
+        }
+    }
+
+    /**
+     * Sleeps until something is posted and returns it; null if the thread was interrupted. It says
+     * it sleeps before it looks once more, and a poster adds before it looks whether to wake it, so
+     * one of the two always sees the other.
+     */
+    private @Nullable Runnable sleepUntilPosted() {
+        while (true) {
+            sleeping = true;
+            Runnable next = queue.poll();
+            if (next == null && !Thread.currentThread().isInterrupted()) {
+                LockSupport.park(this);
+                next = queue.poll();
+            }
+            sleeping = false;
+            if (next != null) {
+                return next;
+            }
+            if (Thread.interrupted()) {
+                return null;
+            }
         }
     }
 
@@ -185,6 +225,7 @@ public final class ResultConsumer implements AutoCloseable {
             running = thread;
             if (running != null) {
                 queue.add(END);
+                wake();
             }
         }
         if (running != null && running != Thread.currentThread()) {

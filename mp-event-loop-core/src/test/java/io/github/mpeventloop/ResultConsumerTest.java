@@ -1,0 +1,94 @@
+package io.github.mpeventloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consumer's hand-off: every delivery posted runs once, on the consumer's thread, in the order
+ * each poster posted it, whether the consumer was busy or asleep when it came.
+ */
+class ResultConsumerTest {
+
+    @Test
+    void everyDeliveryFromSeveralPostersRunsOnceInEachPostersOrderOnTheConsumersThread() throws Exception {
+        int posters = 4;
+        int each = 20_000;
+        List<List<Integer>> seen = new ArrayList<>();
+        for (int p = 0; p < posters; p++) {
+            seen.add(new ArrayList<>());
+        }
+        AtomicInteger foreignThread = new AtomicInteger();
+        ResultConsumer consumer = new ResultConsumer("test-order");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < posters; p++) {
+            int poster = p;
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    int value = i;
+                    consumer.post(() -> {
+                        if (!consumer.isConsumerThread()) {
+                            foreignThread.incrementAndGet();
+                        }
+                        seen.get(poster).add(value);
+                    });
+                    if (i % 1_000 == 0) {
+                        Thread.yield();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        consumer.close();
+        for (List<Integer> values : seen) {
+            assertThat(values).hasSize(each);
+            for (int i = 0; i < each; i++) {
+                assertThat(values.get(i)).isEqualTo(i);
+            }
+        }
+        assertThat(foreignThread).hasValue(0);
+    }
+
+    @Test
+    void aConsumerAsleepWakesForEachLoneDelivery() {
+        ResultConsumer consumer = new ResultConsumer("test-wake");
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int value = i;
+            consumer.post(() -> seen.add(value));
+            await().until(() -> seen.size() == value + 1);
+        }
+        consumer.close();
+        assertThat(seen).hasSize(200).isSorted();
+    }
+
+    @Test
+    void closeDeliversWhatWasPostedBeforeIt() {
+        ResultConsumer consumer = new ResultConsumer("test-close");
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            int value = i;
+            consumer.post(() -> seen.add(value));
+        }
+        consumer.close();
+        assertThat(seen).hasSize(1_000).isSorted();
+    }
+}
