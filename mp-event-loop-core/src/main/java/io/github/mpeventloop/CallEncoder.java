@@ -20,6 +20,7 @@ import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrame.CallForm;
 import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.RebuildCheck;
+import io.github.mpeventloop.internal.wire.Scalars;
 import io.github.mpeventloop.internal.wire.ValueLimitException;
 import io.github.mpeventloop.internal.wire.WireErrors;
 import io.github.mpeventloop.internal.wire.WireLimits;
@@ -276,7 +277,9 @@ final class CallEncoder {
 
     private void writeValue(JsonGenerator out, @Nullable Object value, Supplier<String> position) {
         try {
-            mapper.writeValue(out, value);
+            if (value == null || !Scalars.write(out, value)) {
+                mapper.writeValue(out, value);
+            }
         } catch (JacksonException | ValueLimitException e) {
             throw refusal(position.get(), value, e);
         }

@@ -143,7 +143,8 @@ public final class WorkerFrameDecoder {
             return true;
         }
         try {
-            members.value = readerOf(type).readValue(parser);
+            Object scalar = Scalars.read(parser, raw);
+            members.value = scalar != Scalars.NOT_SCALAR ? scalar : readerOf(type).readValue(parser);
             return true;
         } catch (JacksonException e) {
             ResultNotTransferableException unreadable = new ResultNotTransferableException("the value of event "

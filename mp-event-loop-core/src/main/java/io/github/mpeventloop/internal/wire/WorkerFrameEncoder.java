@@ -1,5 +1,7 @@
 package io.github.mpeventloop.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +40,7 @@ public final class WorkerFrameEncoder {
                 out.writeNumberProperty("nanos", result.nanos());
                 if (result.carriesValue()) {
                     out.writeName("value");
-                    mapper.writeValue(out, result.value());
+                    writeValue(out, result.value());
                 }
                 if (!result.mirror().isEmpty()) {
                     out.writeName("mirror");
@@ -64,7 +66,7 @@ public final class WorkerFrameEncoder {
                 out.writeNumberProperty("index", item.index());
                 if (item.carriesValue()) {
                     out.writeName("value");
-                    mapper.writeValue(out, item.value());
+                    writeValue(out, item.value());
                 }
             }
             case END -> {
@@ -118,5 +120,11 @@ public final class WorkerFrameEncoder {
             out.writeEndArray();
         }
         out.writeEndObject();
+    }
+
+    private void writeValue(JsonGenerator out, @Nullable Object value) {
+        if (value == null || !Scalars.write(out, value)) {
+            mapper.writeValue(out, value);
+        }
     }
 }

@@ -18,6 +18,7 @@ import io.github.mpeventloop.internal.call.TargetResolver;
 import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.Scalars;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -222,6 +223,12 @@ final class CallDecoder {
     /** Reads one value as {@code type}; {@code what} names it in the error, made only on failure. */
     private @Nullable Object read(JsonParser parser, Type type, Supplier<String> what) {
         try {
+            if (type instanceof Class<?> raw) {
+                Object scalar = Scalars.read(parser, raw);
+                if (scalar != Scalars.NOT_SCALAR) {
+                    return scalar;
+                }
+            }
             return reader(type).readValue(parser);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(what.get() + " cannot be read as "
