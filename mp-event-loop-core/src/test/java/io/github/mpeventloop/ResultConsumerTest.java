@@ -1,12 +1,12 @@
 package io.github.mpeventloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class ResultConsumerTest {
     @Test
     void everyDeliveryFromSeveralPostersRunsOnceInEachPostersOrderOnTheConsumersThread() throws Exception {
         int posters = 4;
-        int each = 20_000;
+        int each = 5_000;
         List<List<Integer>> seen = new ArrayList<>();
         for (int p = 0; p < posters; p++) {
             seen.add(new ArrayList<>());
@@ -73,8 +73,12 @@ class ResultConsumerTest {
         List<Integer> seen = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 200; i++) {
             int value = i;
-            consumer.post(() -> seen.add(value));
-            await().until(() -> seen.size() == value + 1);
+            CountDownLatch delivered = new CountDownLatch(1);
+            consumer.post(() -> {
+                seen.add(value);
+                delivered.countDown();
+            });
+            assertThat(delivered.await(10, TimeUnit.SECONDS)).as("delivery %d reached an asleep consumer", value).isTrue();
         }
         consumer.close();
         assertThat(seen).hasSize(200).isSorted();
