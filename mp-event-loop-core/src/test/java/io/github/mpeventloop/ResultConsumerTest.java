@@ -68,7 +68,7 @@ class ResultConsumerTest {
     }
 
     @Test
-    void aConsumerAsleepWakesForEachLoneDelivery() {
+    void aConsumerAsleepWakesForEachLoneDelivery() throws InterruptedException {
         ResultConsumer consumer = new ResultConsumer("test-wake");
         List<Integer> seen = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 200; i++) {
