@@ -34,15 +34,24 @@ public final class LoadMeter {
             long steal = cpu.length > 8 ? Long.parseLong(cpu[8]) : 0;
             long busy = user + nice + system + irq + softirq;
             long total = busy + idle + iowait + steal;
-            long own = cpuTicks(ProcessHandle.current().pid(), true);
-            for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-                own += cpuTicks(child.pid(), false);
-            }
+            long own = ownCpuTicks();
             String loadAverage = Files.readString(Path.of("/proc/loadavg")).trim();
             return new Snapshot(total, busy, steal, own, loadAverage.substring(0, nthSpace(loadAverage, 3)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Clock ticks per second of {@code /proc}'s CPU times (Linux's USER_HZ, 100 on every common build). */
+    public static final int TICKS_PER_SECOND = 100;
+
+    /** CPU ticks used so far by this JVM, its reaped children and its live descendants. */
+    public static long ownCpuTicks() {
+        long own = cpuTicks(ProcessHandle.current().pid(), true);
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+            own += cpuTicks(child.pid(), false);
+        }
+        return own;
     }
 
     /** Share of all CPUs that others used between {@code from} and {@code to}. */

@@ -48,6 +48,8 @@ public final class SideBySide {
 
     static final String TPUT_1 = "trivial events/s, 1 worker";
     static final String TPUT_2 = "trivial events/s, 2 workers";
+    static final String CPU_PER_EVENT_1 = "CPU per trivial event, 1 worker (all JVMs)";
+    static final String CPU_PER_EVENT_2 = "CPU per trivial event, 2 workers (all JVMs)";
     static final String P50 = "latency p50, one event at a time";
     static final String P99 = "latency p99, one event at a time";
     static final String START = "start-up to first result (median)";
@@ -92,7 +94,8 @@ public final class SideBySide {
     private static Table localTable() {
         return new Table("Local workers: the loop, the echo and gRPC")
                 .column(LOOP).column(ECHO).ratio(LOOP, ECHO).column(UNARY).column(STREAM).ratio(LOOP, STREAM)
-                .row(TPUT_1, "events/s", "%,.0f").row(TPUT_2, "events/s", "%,.0f").row(P50, "µs", "%.1f")
+                .row(TPUT_1, "events/s", "%,.0f").row(TPUT_2, "events/s", "%,.0f")
+                .row(CPU_PER_EVENT_1, "µs", "%.2f").row(CPU_PER_EVENT_2, "µs", "%.2f").row(P50, "µs", "%.1f")
                 .row(P99, "µs", "%.1f").row(START, "ms", "%.1f").row(CPU_1, "s", "%.2f").row(CPU_2, "s", "%.2f")
                 .row(SPEED_SERIAL, "×", "%.2f").row(SPEED_ONE, "×", "%.2f").row(SPEED_CAPACITY, "", "%.2f")
                 .row(RSS, "MiB", "%.1f").row(HEAP, "bytes", "%.0f");
@@ -167,24 +170,33 @@ public final class SideBySide {
         int n = options.events();
         for (int workers = 1; workers <= 2; workers++) {
             String row = workers == 1 ? TPUT_1 : TPUT_2;
+            String cpuRow = workers == 1 ? CPU_PER_EVENT_1 : CPU_PER_EVENT_2;
             if (options.with(LOOP)) {
                 progress("throughput, loop, " + workers + " worker(s), " + n + " events x " + options.reps() + " + "
                         + options.warmups() + " warm-up");
                 local.put(row, LOOP, loop.throughput(workers, n, options.warmups(), options.reps()));
+                local.put(cpuRow, LOOP, cpuMicrosPerEvent(n));
             }
             if (options.with(ECHO)) {
                 progress("throughput, echo, " + workers + " child(ren), " + options.echoMessages() + " events x "
                         + options.echoRuns() + " + " + options.echoWarmups() + " warm-up");
                 local.put(row, ECHO, echo.throughput(EchoCodec.Format.JSON, workers, options.echoMessages(),
                         options.echoWarmups(), options.echoRuns()));
+                local.put(cpuRow, ECHO, cpuMicrosPerEvent(options.echoMessages()));
             }
             if (options.with("grpc") && (workers == 1 || !options.quick())) {
                 progress("throughput, gRPC unary and stream, " + workers + " child(ren), " + unaryEvents() + " and " + n
                         + " events");
                 local.put(row, UNARY, grpc.unaryThroughput(workers, unaryEvents(), options.warmups(), options.reps()));
                 local.put(row, STREAM, grpc.streamThroughput(workers, n, options.warmups(), options.reps()));
+                local.put(cpuRow, STREAM, cpuMicrosPerEvent(n));
             }
         }
+    }
+
+    /** CPU µs per event of the measured runs just made, all JVMs of the run together. */
+    private static double cpuMicrosPerEvent(int eventsPerRun) {
+        return Stats.lastCpuSecondsPerRun() * 1e6 / eventsPerRun;
     }
 
     /** gRPC unary is about five times slower than the others: a fifth of the events keeps its runs as long. */

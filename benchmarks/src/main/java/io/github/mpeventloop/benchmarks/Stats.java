@@ -29,17 +29,34 @@ public final class Stats {
         double run() throws Exception;
     }
 
-    /** Runs {@code warmups} unmeasured repetitions, then {@code reps} measured ones; their median. */
+    /**
+     * Runs {@code warmups} unmeasured repetitions, then {@code reps} measured ones; their median.
+     * The CPU time this JVM and its child JVMs used during the measured ones is kept for
+     * {@link #lastCpuSecondsPerRun()}.
+     */
     public static double median(int warmups, int reps, Measurement measurement) throws Exception {
         for (int i = 0; i < warmups; i++) {
             measurement.run();
         }
         double[] values = new double[reps];
+        long cpuBefore = LoadMeter.ownCpuTicks();
         for (int i = 0; i < reps; i++) {
             values[i] = measurement.run();
         }
+        lastCpuSecondsPerRun = (LoadMeter.ownCpuTicks() - cpuBefore) / (double) LoadMeter.TICKS_PER_SECOND / reps;
         return median(values);
     }
+
+    /**
+     * CPU seconds per measured run of the last {@link #median(int, int, Measurement)}, this JVM
+     * and its children together: what a run costs the machine, which other load on the machine
+     * changes far less than it changes the run's speed.
+     */
+    public static double lastCpuSecondsPerRun() {
+        return lastCpuSecondsPerRun;
+    }
+
+    private static double lastCpuSecondsPerRun;
 
     /** Latency of one kind of round trip: p50 and p99 in µs, each the median over runs. */
     public record Latency(double p50, double p99) {
