@@ -211,6 +211,10 @@ public final class SideBySide {
         int k = options.startups();
         progress("start-up, " + k + " fresh starts each");
         if (options.with(LOOP)) {
+            if (!loop.awaitArchive()) {
+                notes.add("start-up and RSS: the loop's workers started without a start-up archive (none for this"
+                        + " class path, or it did not appear within a minute)");
+            }
             local.put(START, LOOP, loop.startup(k));
         }
         if (options.with(ECHO)) {
