@@ -41,10 +41,10 @@ public final class WorkerProcess {
 
     /**
      * Serves one parent: reads the handshake line, ignores terminal interrupts, connects and runs
-     * the worker loop; halts the JVM when done. The wire mapper, the largest single cost of a
-     * worker's way to its first result (about half of its CPU there: Jackson's classes and their
+     * the worker loop; halts the JVM when done. The wire mapper, the largest single step of a
+     * worker's way to its first result (a quarter to a third of it: Jackson's classes and their
      * set-up, run by the interpreter), is made on a second thread from the first instant, while this
-     * one reads its line, runs the bootstraps and connects, which take about as long; the parent's
+     * one reads its line, runs the bootstraps and connects, which take a similar time; the parent's
      * process and start time, which the second watch of the parent needs, are looked up on that
      * watch's own thread.
      */
