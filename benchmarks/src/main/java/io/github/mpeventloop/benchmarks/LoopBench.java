@@ -24,6 +24,7 @@ public final class LoopBench implements AutoCloseable {
 
     private final IntFunction<EventLoopBuilder> builders;
     private final Map<Integer, Running> running = new HashMap<>();
+    private boolean archiveDecided;
     private boolean archiveInUse;
 
     public LoopBench(IntFunction<EventLoopBuilder> builders) {
@@ -95,11 +96,17 @@ public final class LoopBench implements AutoCloseable {
      * running loops are closed first (one of their workers may be the recording one), then fresh
      * loops are started, untimed, until a worker's command line names the archive in use. False when
      * the workers cannot have one (a class path with directories) or it did not appear in time.
+     * Decided once per bench.
      */
     public boolean awaitArchive() throws Exception {
-        if (archiveInUse) {
-            return true;
+        if (!archiveDecided) {
+            archiveInUse = startUntilArchiveUsed();
+            archiveDecided = true;
         }
+        return archiveInUse;
+    }
+
+    private boolean startUntilArchiveUsed() throws Exception {
         close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         boolean recorded = false;
@@ -110,7 +117,6 @@ public final class LoopBench implements AutoCloseable {
                 archive = ChildJvm.archive(loop.workers().get(0).pid());
             }
             if (archive == ChildJvm.Archive.USED) {
-                archiveInUse = true;
                 return true;
             }
             recorded |= archive == ChildJvm.Archive.RECORDING;
