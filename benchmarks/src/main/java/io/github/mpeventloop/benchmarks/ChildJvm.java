@@ -1,6 +1,7 @@
 package io.github.mpeventloop.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,34 @@ public final class ChildJvm {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    /** What a worker JVM's command line says of the start-up archive. */
+    public enum Archive {
+        /** It starts from one: {@code -XX:AOTCache}, or {@code -XX:SharedArchiveFile} without recording. */
+        USED,
+        /** It records one at its exit: {@code -XX:AOTCacheOutput} or {@code -XX:ArchiveClassesAtExit}. */
+        RECORDING,
+        /** Neither, or the command line cannot be read (not Linux, another host). */
+        NONE
+    }
+
+    /** What the command line of process {@code pid} says of the start-up archive. */
+    public static Archive archive(long pid) {
+        List<String> arguments;
+        try {
+            arguments = List.of(new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")),
+                    StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return Archive.NONE;
+        }
+        if (arguments.stream().anyMatch(a -> a.startsWith("-XX:AOTCacheOutput=") || a.startsWith("-XX:ArchiveClassesAtExit="))) {
+            return Archive.RECORDING;
+        }
+        if (arguments.stream().anyMatch(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("-XX:SharedArchiveFile="))) {
+            return Archive.USED;
+        }
+        return Archive.NONE;
     }
 
     /** Resident set size of a process in MiB ({@code VmRSS} of {@code /proc/<pid>/status}). */

@@ -24,6 +24,8 @@ public final class LoopBench implements AutoCloseable {
 
     private final IntFunction<EventLoopBuilder> builders;
     private final Map<Integer, Running> running = new HashMap<>();
+    private boolean archiveDecided;
+    private boolean archiveInUse;
 
     public LoopBench(IntFunction<EventLoopBuilder> builders) {
         this.builders = builders;
@@ -66,8 +68,13 @@ public final class LoopBench implements AutoCloseable {
         });
     }
 
-    /** Median milliseconds from {@code start()} of a fresh loop to its first handled result. */
+    /**
+     * Median milliseconds from {@code start()} of a fresh loop to its first handled result, once the
+     * workers start from their start-up archive ({@link #awaitArchive()}), as every start after an
+     * application's first one does.
+     */
     public double startup(int loops) throws Exception {
+        awaitArchive();
         double[] millis = new double[loops];
         for (int i = 0; i < loops; i++) {
             CountDownLatch first = new CountDownLatch(1);
@@ -80,6 +87,45 @@ public final class LoopBench implements AutoCloseable {
             loop.close();
         }
         return Stats.median(millis);
+    }
+
+    /**
+     * Whether fresh workers start from their start-up archive (the class-data archive, on JDK 25+ the
+     * AOT cache), after waiting for it up to a minute. The archive is recorded by one worker and
+     * written at its exit, and no other worker of this JVM starts from an archive meanwhile; so the
+     * running loops are closed first (one of their workers may be the recording one), then fresh
+     * loops are started, untimed, until a worker's command line names the archive in use. False when
+     * the workers cannot have one (a class path with directories) or it did not appear in time.
+     * Decided once per bench.
+     */
+    public boolean awaitArchive() throws Exception {
+        if (!archiveDecided) {
+            archiveInUse = startUntilArchiveUsed();
+            archiveDecided = true;
+        }
+        return archiveInUse;
+    }
+
+    private boolean startUntilArchiveUsed() throws Exception {
+        close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean recorded = false;
+        while (System.nanoTime() < deadline) {
+            ChildJvm.Archive archive;
+            try (EventLoop loop = builders.apply(1).outputHandlers(ResultHandler.of(result -> { })).build().start()) {
+                loop.addEvent(Work::plusOne, 1).join();
+                archive = ChildJvm.archive(loop.workers().get(0).pid());
+            }
+            if (archive == ChildJvm.Archive.USED) {
+                return true;
+            }
+            recorded |= archive == ChildJvm.Archive.RECORDING;
+            if (!recorded) {
+                return false;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     /**
@@ -102,11 +148,15 @@ public final class LoopBench implements AutoCloseable {
         return events / counter.time(events, i -> loop.addEvent(Work::spin, iterations));
     }
 
-    /** Resident set size in MiB of a fresh worker 1 s after its first event, or of the running 1-worker loop's worker. */
+    /**
+     * Resident set size in MiB of a fresh worker 1 s after its first event (started from the start-up
+     * archive when it can be, {@link #awaitArchive()}), or of the running 1-worker loop's worker.
+     */
     public double workerRss(boolean fresh) throws Exception {
         if (!fresh) {
             return ChildJvm.rssMiB(loop(1, () -> { }).workers().get(0).pid());
         }
+        awaitArchive();
         try (EventLoop loop = builders.apply(1).outputHandlers(ResultHandler.of(result -> { })).build().start()) {
             loop.addEvent(Work::plusOne, 1).join();
             Thread.sleep(1000);

@@ -230,6 +230,7 @@ public final class SideBySide {
         int k = options.startups();
         progress("start-up, " + k + " fresh starts each");
         if (options.with(LOOP)) {
+            noteMissingArchive();
             local.put(START, LOOP, loop.startup(k));
         }
         if (options.with(ECHO)) {
@@ -237,6 +238,15 @@ public final class SideBySide {
         }
         if (options.with("grpc")) {
             local.put(START, UNARY, Stats.median(0, k, grpc::startup));
+        }
+    }
+
+    /** Says in the notes, once, when the loop's fresh workers cannot start from a start-up archive. */
+    private void noteMissingArchive() throws Exception {
+        String note = "start-up and RSS: the loop's workers started without a start-up archive (none for this"
+                + " class path, or it did not appear within a minute)";
+        if (!loop.awaitArchive() && !notes.contains(note)) {
+            notes.add(note);
         }
     }
 
@@ -297,6 +307,9 @@ public final class SideBySide {
         boolean fresh = !options.quick();
         progress("memory: RSS of a " + (fresh ? "fresh, idle" : "running") + " worker / child, heap per queued event");
         if (options.with(LOOP)) {
+            if (fresh) {
+                noteMissingArchive();
+            }
             local.put(RSS, LOOP, loop.workerRss(fresh));
             local.put(HEAP, LOOP, LoopBench.heapPerQueuedEvent(options.heapEvents()));
         }

@@ -3,6 +3,8 @@ package io.github.mpeventloop.internal.call;
 import java.lang.invoke.MethodHandleInfo;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
@@ -88,6 +90,23 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
         }
         return new TargetDescriptor(Kind.valueOf(kind.toUpperCase(Locale.ROOT)), className, methodName,
                 descriptor);
+    }
+
+    /**
+     * Whether {@code other} names the same target. Written out rather than left to the record: a
+     * record's generated {@code equals} and {@code hashCode} are linked through method handles the
+     * first time they run, which costs a worker JVM on JDK 17 about a dozen classes spun at run time
+     * when it resolves its first target.
+     */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof TargetDescriptor target && kind == target.kind && className.equals(target.className)
+                && methodName.equals(target.methodName) && descriptor.equals(target.descriptor);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((kind.hashCode() * 31 + className.hashCode()) * 31 + methodName.hashCode()) * 31 + descriptor.hashCode();
     }
 
     @Override

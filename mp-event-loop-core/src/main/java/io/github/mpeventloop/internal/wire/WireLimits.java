@@ -1,5 +1,7 @@
 package io.github.mpeventloop.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one set of limits both ends of a channel write and read by, so that nothing a writer accepts
  * is refused by its reader: the frame size, how deeply values may nest, and how long a number or a
@@ -46,6 +48,24 @@ public record WireLimits(int maxFrameBytes, int maxNestingDepth, int maxNumberLe
     /** These limits with another frame size. */
     public WireLimits withMaxFrameBytes(int bytes) {
         return new WireLimits(bytes, maxNestingDepth, maxNumberLength, maxStringLength);
+    }
+
+    /**
+     * Whether {@code other} holds the same limits. Written out rather than left to the record: a
+     * record's generated {@code equals} is linked through method handles the first time it runs,
+     * which costs a worker JVM on JDK 17 about fifteen classes spun at run time when it compares the
+     * limits of its welcome, on its way to its first result.
+     */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof WireLimits limits && maxFrameBytes == limits.maxFrameBytes
+                && maxNestingDepth == limits.maxNestingDepth && maxNumberLength == limits.maxNumberLength
+                && maxStringLength == limits.maxStringLength;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((maxFrameBytes * 31 + maxNestingDepth) * 31 + maxNumberLength) * 31 + maxStringLength;
     }
 
     /** Whether strings must be checked as they are written: only when the frame would let a longer one through. */

@@ -49,7 +49,7 @@ public final class WorkerLoop {
     private final FrameWriter writer;
     private final ClassLoader loader;
     private final @Nullable WorkerBeans beans;
-    private JsonMapper mapper = WireMapper.create();
+    private JsonMapper mapper;
     private @Nullable CallRunner runner;
     private final WorkerObjects objects = new WorkerObjects();
     private final LingerFlush lingerFlush;
@@ -72,6 +72,13 @@ public final class WorkerLoop {
 
     /** A worker loop whose bean targets run on {@code beans} ({@code null}: this worker has none). */
     public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader, @Nullable WorkerBeans beans) {
+        this(in, out, loader, beans, WireMapper.create());
+    }
+
+    /** A worker loop that starts with {@code mapper}, made by {@link WireMapper#create()}. */
+    public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader, @Nullable WorkerBeans beans,
+            JsonMapper mapper) {
+        this.mapper = mapper;
         this.writer = new FrameWriter(out, HANDSHAKE_FRAME_LIMIT);
         this.reader = new FrameReader(in, HANDSHAKE_FRAME_LIMIT, Handshake.flushing(writer));
         this.loader = loader;

@@ -11,16 +11,20 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
 import io.github.mpeventloop.internal.wire.DeepStack;
+import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import io.github.mpeventloop.spi.bootstrap.WorkerBootstrap;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a worker JVM does, behind the public {@link io.github.mpeventloop.worker.WorkerMain}: reads
@@ -37,9 +41,18 @@ public final class WorkerProcess {
 
     /**
      * Serves one parent: reads the handshake line, ignores terminal interrupts, connects and runs
-     * the worker loop; halts the JVM when done.
+     * the worker loop; halts the JVM when done. The wire mapper, the largest single step of a
+     * worker's way to its first result (a quarter to a third of it: Jackson's classes and their
+     * set-up, run by the interpreter), is made on a second thread from the first instant, while this
+     * one reads its line, runs the bootstraps and connects, which take a similar time; the parent's
+     * process and start time, which the second watch of the parent needs, are looked up on that
+     * watch's own thread.
      */
     public static void serve() throws IOException {
+        FutureTask<JsonMapper> mapper = new FutureTask<>(WireMapper::create);
+        Thread setup = new Thread(mapper, "mp-event-loop-worker-setup");
+        setup.setDaemon(true);
+        setup.start();
         ignoreTerminalInterrupts();
         InputStream stdin = System.in;
         String[] handshake = readLine(stdin).split(" ", 3);
@@ -52,11 +65,24 @@ public final class WorkerProcess {
         WorkerBeans beans = bootstrap();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(handshake[2]));
-            serveOnDeepStack(new WorkerLoop(channel, channel, WorkerProcess.class.getClassLoader(), beans), handshake[1]);
+            serveOnDeepStack(new WorkerLoop(channel, channel, WorkerProcess.class.getClassLoader(), beans,
+                    await(mapper)), handshake[1]);
         }
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0);
+    }
+
+    /** The mapper made on the set-up thread, once it is made. */
+    private static JsonMapper await(FutureTask<JsonMapper> mapper) throws IOException {
+        try {
+            return mapper.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("worker interrupted while its mapper was made");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the worker's mapper could not be made", e.getCause());
+        }
     }
 
     /**
@@ -146,13 +172,13 @@ public final class WorkerProcess {
         eof.setDaemon(true);
         eof.start();
 
-        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        if (parent.isEmpty()) {
-            return;
-        }
-        long parentPid = parent.get().pid();
-        Optional<Instant> started = parent.get().info().startInstant();
         Thread poll = new Thread(() -> {
+            Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+            if (parent.isEmpty()) {
+                return;
+            }
+            long parentPid = parent.get().pid();
+            Optional<Instant> started = parent.get().info().startInstant();
             while (true) {
                 try {
                     Thread.sleep(1000);
