@@ -28,9 +28,8 @@ import io.github.mpeventloop.spi.WorkerChannel;
  * The parent's side of one remote worker: what the loop writes goes to the agent as numbered
  * {@link Chunk}s straight from the writing thread ({@link OutboundPieces}, several in flight), and
  * a {@link Sequencer} hands the agent's {@link UpChunk}s to the loop's reader in order
- * ({@link InboundPieces}). The
- * session's last piece carries the worker process's exit report; when the agent is lost instead,
- * the report says so.
+ * ({@link InboundPieces}). The session's last piece carries the worker process's exit report; when
+ * the agent is lost instead, or a piece of the worker's output never arrives, the report says so.
  */
 final class RemoteWorker implements WorkerChannel {
 
