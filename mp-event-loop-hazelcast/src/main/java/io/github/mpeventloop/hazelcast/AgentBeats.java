@@ -26,6 +26,8 @@ final class AgentBeats implements AutoCloseable {
     private final Duration lossTimeout;
     private final Function<Member, CompletableFuture<Boolean>> beat;
     private final BiConsumer<Member, String> lost;
+    private final Runnable eachRound;
+    private final long periodNanos;
     private final Map<UUID, Watched> agents = new ConcurrentHashMap<>();
     private final Map<UUID, Long> givenUp = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
@@ -39,18 +41,26 @@ final class AgentBeats implements AutoCloseable {
         }
     }
 
+    /** {@code eachRound} runs on the heartbeats' thread after each round, for checks on the same period. */
     AgentBeats(String loopName, Duration lossTimeout, Function<Member, CompletableFuture<Boolean>> beat,
-            BiConsumer<Member, String> lost) {
+            BiConsumer<Member, String> lost, Runnable eachRound) {
         this.lossTimeout = lossTimeout;
         this.beat = beat;
         this.lost = lost;
+        this.eachRound = eachRound;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mp-event-loop-" + loopName + "-agent-beats");
             thread.setDaemon(true);
             return thread;
         });
         long period = Math.max(10, lossTimeout.toMillis() / 4);
+        this.periodNanos = TimeUnit.MILLISECONDS.toNanos(period);
         timer.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Time between two rounds of heartbeats. */
+    long periodNanos() {
+        return periodNanos;
     }
 
     /** Starts watching an agent that now runs one of this parent's workers. */
@@ -96,6 +106,7 @@ final class AgentBeats implements AutoCloseable {
                 }
             });
         }
+        eachRound.run();
     }
 
     @Override

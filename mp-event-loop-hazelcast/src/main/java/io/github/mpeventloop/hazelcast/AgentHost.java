@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.topic.ITopic;
 
 import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.spi.WorkerChannel;
@@ -34,6 +35,9 @@ final class AgentHost {
     /** How an agent that runs its maximum of workers refuses another; the parent then tries the next agent. */
     static final String FULL = "this agent runs its maximum of workers";
     private static final String SHUTTING_DOWN = "the agent is shutting down";
+    private static final String ABANDONED = "its parent gave up waiting for it to start";
+    /** How long the agent remembers a session its parent gave up before it started. */
+    private static final long ABANDONED_MEMORY_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     /** A parent as this agent knows it; its lease does not run out while one of its workers starts. */
     private static final class Parent {
@@ -56,6 +60,8 @@ final class AgentHost {
     private final int maxWorkers;
     private final Map<String, AgentSession> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, Parent> parents = new ConcurrentHashMap<>();
+    /** Sessions whose parent gave up waiting for their start, with when it did. */
+    private final Map<String, Long> abandoned = new ConcurrentHashMap<>();
     private int starting;
 
     private AgentHost(HazelcastInstance instance, int maxWorkers) {
@@ -104,12 +110,15 @@ final class AgentHost {
         try {
             WorkerChannel worker = parent.launcher.launch(request.workerId(), request.secret());
             String name = request.settingsHere().loopName() + "-worker-" + request.workerId();
-            AgentSession session = new AgentSession(request.sessionId(), request.parent(), worker,
-                    instance.getTopic(request.upTopic()), () -> sessions.remove(request.sessionId()));
+            ITopic<UpChunk> up = instance.getTopic(request.upTopic());
+            AgentSession session = new AgentSession(request.sessionId(), request.parent(), worker, up::publishAsync,
+                    () -> sessions.remove(request.sessionId()));
             sessions.put(request.sessionId(), session);
             session.start(name);
             if (!parents.containsKey(request.parent())) {
                 session.kill("its parent was given up while it started");
+            } else if (abandoned.containsKey(request.sessionId())) {
+                session.kill(ABANDONED);
             }
             LOG.debug("{} runs as process {}", name, worker.pid());
             return new long[] {worker.pid(), ProcessHandle.current().pid()};
@@ -124,9 +133,17 @@ final class AgentHost {
         }
     }
 
-    /** A piece for a session; false when this agent does not hold it. */
+    /**
+     * A piece for a session; false when this agent does not hold it. An order to kill a session that
+     * is not here yet is remembered: the parent gave up waiting for its start (the answer may still
+     * come), so the worker is ended as soon as it runs, instead of living until its parent leaves.
+     */
     boolean deliver(String sessionId, long seq, byte kind, byte[] data) {
         AgentSession session = sessions.get(sessionId);
+        if (session == null && kind == Chunk.KILL) {
+            abandoned.put(sessionId, System.nanoTime());
+            session = sessions.get(sessionId); // it may have started meanwhile: open() looks after its put
+        }
         if (session == null) {
             return false;
         }
@@ -150,6 +167,7 @@ final class AgentHost {
 
     private void reap() {
         long now = System.nanoTime();
+        abandoned.values().removeIf(at -> now - at > ABANDONED_MEMORY_NANOS);
         parents.forEach((id, parent) -> {
             if (parent.overdue(now)) {
                 forget(id, "its parent was not heard from for " + parent.lease.toMillis() + " ms");

@@ -1,14 +1,14 @@
 package io.github.mpeventloop.hazelcast;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.hazelcast.topic.ITopic;
 
 import io.github.mpeventloop.spi.ExitReport;
 import io.github.mpeventloop.spi.WorkerChannel;
@@ -29,21 +29,28 @@ final class AgentSession {
     private record Piece(byte kind, byte[] data) {
     }
 
+    /** How the worker's pieces reach the parent (its topic). */
+    interface Publisher {
+        CompletionStage<?> publish(UpChunk chunk);
+    }
+
     private final String id;
     private final UUID parent;
     private final WorkerChannel worker;
-    private final ITopic<UpChunk> up;
+    private final Publisher up;
     private final Runnable onEnd;
     private final Sequencer<Piece> fromParent;
+    private final ArrayDeque<Piece> toWrite = new ArrayDeque<>();
+    private boolean writing;
     private final AtomicBoolean killed = new AtomicBoolean();
 
-    AgentSession(String id, UUID parent, WorkerChannel worker, ITopic<UpChunk> up, Runnable onEnd) {
+    AgentSession(String id, UUID parent, WorkerChannel worker, Publisher up, Runnable onEnd) {
         this.id = id;
         this.parent = parent;
         this.worker = worker;
         this.up = up;
         this.onEnd = onEnd;
-        this.fromParent = new Sequencer<>(this::toWorker);
+        this.fromParent = new Sequencer<>(this::queue);
     }
 
     UUID parent() {
@@ -52,12 +59,52 @@ final class AgentSession {
 
     void start(String name) {
         Pump.start(name + "-relay", new Pump(worker.fromWorker(),
-                (seq, data) -> up.publishAsync(UpChunk.data(id, seq, data)), this::workerEnded));
+                (seq, data) -> up.publish(UpChunk.data(id, seq, data)), this::workerEnded));
     }
 
-    /** A piece from the parent, in any order. */
+    /**
+     * A piece from the parent, in any order, on one of the agent's executor threads. The pieces
+     * that are next in order are written to the worker by whichever thread finds no other writing:
+     * a worker that does not read its input holds one thread of the agent, never every thread that
+     * brings one of its pieces.
+     */
     void fromParent(long seq, byte kind, byte[] data) {
         fromParent.accept(seq, new Piece(kind, data));
+        synchronized (toWrite) {
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        boolean drained = false;
+        try {
+            while (!drained) {
+                Piece piece;
+                synchronized (toWrite) {
+                    piece = toWrite.poll();
+                    drained = piece == null;
+                    if (drained) {
+                        writing = false;
+                    }
+                }
+                if (piece != null) {
+                    toWorker(piece);
+                }
+            }
+        } finally {
+            if (!drained) {
+                synchronized (toWrite) {
+                    writing = false;
+                }
+            }
+        }
+    }
+
+    /** The next piece in order; the sequencer's thread. */
+    private void queue(Piece piece) {
+        synchronized (toWrite) {
+            toWrite.add(piece);
+        }
     }
 
     private void toWorker(Piece piece) {
@@ -83,7 +130,7 @@ final class AgentSession {
         }
         ExitReport report = worker.awaitExit(EXIT_GRACE);
         try {
-            up.publishAsync(UpChunk.end(id, nextSeq, report));
+            up.publish(UpChunk.end(id, nextSeq, report));
         } catch (RuntimeException e) {
             LOG.debug("Session {}: its exit report could not be sent: {}", id, e.toString());
         } finally {

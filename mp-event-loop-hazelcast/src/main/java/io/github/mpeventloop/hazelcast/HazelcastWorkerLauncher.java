@@ -1,16 +1,20 @@
 package io.github.mpeventloop.hazelcast;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -20,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
-import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.topic.ITopic;
@@ -71,6 +74,7 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
     private final ITopic<UpChunk> up;
     private final Map<String, RemoteWorker> workers = new ConcurrentHashMap<>();
     private final AgentBeats beats;
+    private final ExecutorService followUps;
     private final Object membership = new Object();
     private final UUID membershipListener;
     private final UUID topicListener;
@@ -93,7 +97,13 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
             }
         });
         this.membershipListener = instance.getCluster().addMembershipListener(this);
-        this.beats = new AgentBeats(settings.loopName(), lossTimeout, this::sendBeat, this::agentLost);
+        this.followUps = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mp-event-loop-" + settings.loopName() + "-pieces");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.beats = new AgentBeats(settings.loopName(), lossTimeout, this::sendBeat, this::agentLost,
+                this::checkOrder);
     }
 
     /** For {@code EventLoop.builder().workerLauncher(...)}: workers on the agents of {@code instance}'s cluster. */
@@ -120,6 +130,11 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
 
     @Override
     public WorkerChannel launch(int workerId, String secret) {
+        return launch(workerId, secret, settings.startTimeout());
+    }
+
+    /** As {@link #launch(int, String)}, waiting at most {@code answerWait} for the agent's answer. */
+    WorkerChannel launch(int workerId, String secret, Duration answerWait) {
         String name = "mp-event-loop-" + settings.loopName() + "-worker-" + workerId;
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
         List<String> refusals = new ArrayList<>();
@@ -129,11 +144,12 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
                 RemoteWorker worker = reserve(workerId, deadline, full, refusals);
                 Member agent = worker.agent();
                 try {
+                    long wait = Math.min(answerWait.toNanos(), deadline - System.nanoTime());
                     long[] pids = opens.submitToMember(new OpenSession(worker.sessionId(), secret, workerId, parentId,
                             up.getName(), lossTimeout, settings), agent).get(Math.max(1,
-                                    TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+                                    TimeUnit.NANOSECONDS.toMillis(wait)), TimeUnit.MILLISECONDS);
                     beats.watch(agent);
-                    worker.started(pids[0], pids[1], name);
+                    worker.started(pids[0], pids[1]);
                     LOG.debug("{} runs as process {} {}", name, pids[0], worker.where());
                     return worker;
                 } catch (ExecutionException e) {
@@ -146,16 +162,21 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
                     }
                     throw new WorkerStartException(name + " could not be started on Hazelcast member "
                             + agent.getAddress() + ": " + cause.getMessage(), cause);
+                } catch (InterruptedException e) {
+                    workers.remove(worker.sessionId());
+                    abandon(worker);
+                    throw e;
                 } catch (TimeoutException e) {
                     workers.remove(worker.sessionId());
+                    abandon(worker);
                     throw new WorkerStartException(name + " did not start on Hazelcast member " + agent.getAddress()
-                            + " within " + settings.startTimeout().toMillis() + " ms", e);
+                            + " within " + answerWait.toMillis() + " ms", e);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerStartException(name + " could not be started: interrupted", e);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (e instanceof WorkerStartException start) {
                 throw start;
             }
@@ -168,7 +189,7 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
      * waiting for one to join.
      */
     private RemoteWorker reserve(int workerId, long deadline, List<UUID> full, List<String> refusals)
-            throws InterruptedException, IOException {
+            throws InterruptedException {
         synchronized (membership) {
             while (true) {
                 Member best = instance.getCluster().getMembers().stream()
@@ -177,7 +198,7 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
                         .filter(member -> workersOn(member) < maxWorkers(member))
                         .min(Comparator.comparingLong(this::workersOn)).orElse(null);
                 if (best != null) {
-                    RemoteWorker worker = new RemoteWorker(workerId, best, this::send, workers::remove);
+                    RemoteWorker worker = new RemoteWorker(workerId, best, this::send, followUps, workers::remove);
                     workers.put(worker.sessionId(), worker);
                     return worker;
                 }
@@ -212,6 +233,32 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
         }
     }
 
+    /**
+     * Tells the agent that this launcher gave up waiting for the worker's start: the answer may
+     * still come, and the worker must not run on there until this launcher goes away.
+     */
+    private void abandon(RemoteWorker worker) {
+        send(worker.agent(), new Chunk(worker.sessionId(), -1, Chunk.KILL, new byte[0]));
+    }
+
+    /** Gives up the workers whose output waits behind a piece that did not come ({@link RemoteWorker#checkOrder}). */
+    private void checkOrder() {
+        long now = System.nanoTime();
+        for (RemoteWorker worker : workers.values()) {
+            worker.checkOrder(now, beats.periodNanos());
+        }
+    }
+
+    /** The topic on which this launcher's workers' bytes arrive. */
+    String upTopic() {
+        return up.getName();
+    }
+
+    /** The workers this launcher runs now. */
+    Collection<RemoteWorker> sessions() {
+        return workers.values();
+    }
+
     private CompletableFuture<Boolean> send(Member agent, Chunk chunk) {
         return submit(chunks, chunk, agent);
     }
@@ -220,21 +267,32 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
         return submit(control, new ParentBeat(parentId), agent);
     }
 
-    private static CompletableFuture<Boolean> submit(IExecutorService executor,
-            Callable<Boolean> task, Member agent) {
+    /**
+     * Submits {@code task} to {@code agent}; the answer completes the returned future on the thread
+     * that receives it. Hazelcast's {@code ExecutionCallback}s (and the futures' own non-async
+     * stages) run on its default asynchronous executor, which on a host with two processors starts
+     * a thread per callback: on the path of every piece, that would cost more than the piece.
+     */
+    private static CompletableFuture<Boolean> submit(IExecutorService executor, Callable<Boolean> task, Member agent) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         try {
-            executor.submitToMember(task, agent, new ExecutionCallback<Boolean>() {
-                @Override
-                public void onResponse(Boolean response) {
-                    done.complete(Boolean.TRUE.equals(response));
-                }
-
-                @Override
-                public void onFailure(Throwable t) {
-                    done.completeExceptionally(t);
-                }
-            });
+            Future<Boolean> answer = executor.submitToMember(task, agent);
+            if (answer instanceof CompletionStage<?> stage) {
+                stage.whenCompleteAsync((held, failure) -> {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(Boolean.TRUE.equals(held));
+                    }
+                }, Runnable::run);
+            } else {
+                done.complete(Boolean.TRUE.equals(answer.get()));
+            }
+        } catch (ExecutionException e) {
+            done.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(e);
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
         }
@@ -267,6 +325,7 @@ public final class HazelcastWorkerLauncher implements WorkerLauncher, Membership
     @Override
     public void close() {
         beats.close();
+        followUps.shutdown();
         try {
             instance.getCluster().removeMembershipListener(membershipListener);
             up.removeMessageListener(topicListener);

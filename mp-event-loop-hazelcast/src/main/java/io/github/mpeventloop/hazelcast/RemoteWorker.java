@@ -1,7 +1,6 @@
 package io.github.mpeventloop.hazelcast;
 
 import java.io.IOException;
-import java.nio.channels.Pipe;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
@@ -9,7 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -24,11 +25,11 @@ import io.github.mpeventloop.spi.ExitReport;
 import io.github.mpeventloop.spi.WorkerChannel;
 
 /**
- * The parent's side of one remote worker: a pair of in-memory pipes the loop reads and writes, a
- * {@link Pump} that sends what the loop writes to the agent as {@link Chunk}s (several in flight),
- * and a {@link Sequencer} that writes the agent's {@link UpChunk}s to the loop in order. The
- * session's last piece carries the worker process's exit report; when the agent is lost instead,
- * the report says so.
+ * The parent's side of one remote worker: what the loop writes goes to the agent as numbered
+ * {@link Chunk}s straight from the writing thread ({@link OutboundPieces}, several in flight), and
+ * a {@link Sequencer} hands the agent's {@link UpChunk}s to the loop's reader in order
+ * ({@link InboundPieces}). The session's last piece carries the worker process's exit report; when
+ * the agent is lost instead, or a piece of the worker's output never arrives, the report says so.
  */
 final class RemoteWorker implements WorkerChannel {
 
@@ -41,21 +42,21 @@ final class RemoteWorker implements WorkerChannel {
     private final Member agent;
     private final String sessionId = UUID.randomUUID().toString();
     private final Link link;
-    private final Pipe toWorker;
-    private final Pipe toParent;
+    private final OutboundPieces toWorker;
+    private final InboundPieces toParent = new InboundPieces();
     private final Sequencer<UpChunk> fromAgent = new Sequencer<>(this::received);
     private final CompletableFuture<ExitReport> exit = new CompletableFuture<>();
     private final Consumer<String> onEnd;
     private volatile long pid = -1;
     private volatile long agentPid = -1;
 
-    RemoteWorker(int id, Member agent, Link link, Consumer<String> onEnd) throws IOException {
+    /** {@code followUps} sends the pieces that are not sent by the loop's writing thread (see {@link OutboundPieces}). */
+    RemoteWorker(int id, Member agent, Link link, Executor followUps, Consumer<String> onEnd) {
         this.id = id;
         this.agent = agent;
         this.link = link;
         this.onEnd = onEnd;
-        this.toWorker = Pipe.open();
-        this.toParent = Pipe.open();
+        this.toWorker = new OutboundPieces(this::sendPiece, followUps, failure -> lost(unreachable(failure)));
     }
 
     String sessionId() {
@@ -66,23 +67,19 @@ final class RemoteWorker implements WorkerChannel {
         return agent;
     }
 
-    /** The worker runs: starts sending what the loop writes. */
-    void started(long workerPid, long agentProcessPid, String name) {
+    /** The worker runs: what the loop writes goes to it from now on. */
+    void started(long workerPid, long agentProcessPid) {
         this.pid = workerPid;
         this.agentPid = agentProcessPid;
-        Pump.start(name + "-relay", new Pump(toWorker.source(),
-                (seq, data) -> link.send(agent, new Chunk(sessionId, seq, Chunk.DATA, data)).thenApply(held -> {
-                    if (!held) {
-                        throw new CompletionException(new IOException("the agent no longer holds the session"));
-                    }
-                    return held;
-                }), (nextSeq, failure) -> {
-                    if (failure != null) {
-                        lost(unreachable(failure));
-                    } else {
-                        link.send(agent, new Chunk(sessionId, nextSeq, Chunk.END, new byte[0]));
-                    }
-                }));
+    }
+
+    private CompletionStage<Boolean> sendPiece(long seq, byte kind, byte[] data) {
+        return link.send(agent, new Chunk(sessionId, seq, kind, data)).thenApply(held -> {
+            if (!held) {
+                throw new CompletionException(new IOException("the agent no longer holds the session"));
+            }
+            return held;
+        });
     }
 
     private static String unreachable(Throwable failure) {
@@ -102,10 +99,10 @@ final class RemoteWorker implements WorkerChannel {
     private void received(UpChunk chunk) {
         if (chunk.isEnd()) {
             exit.complete(chunk.report(where()));
-            Pump.closeQuietly(toParent.sink());
+            toParent.end();
             onEnd.accept(sessionId);
         } else {
-            Pump.writeFully(toParent.sink(), chunk.data()); // dropped once the loop has closed its end
+            toParent.offer(chunk.data()); // dropped once the loop has closed its end
         }
     }
 
@@ -115,10 +112,28 @@ final class RemoteWorker implements WorkerChannel {
 
     /** The agent is gone or unreachable: the channel ends here, as a lost worker. */
     void lost(String reason) {
-        exit.complete(new ExitReport(null, "worker " + id + " (pid " + pid + ") " + where() + ": the agent " + reason,
-                List.of()));
-        Pump.closeQuietly(toParent.sink());
-        Pump.closeQuietly(toWorker.sink());
+        end("the agent " + reason);
+    }
+
+    /**
+     * Gives the worker up when pieces of its output have waited longer than {@code limitNanos}
+     * behind one that did not come: the up topic is a plain one, which does not resend a message
+     * it dropped, so the missing bytes will never come. The worker is lost, as if it had died: its
+     * events are retried or fail as their policy says, and the agent is told to end its process.
+     */
+    void checkOrder(long nowNanos, long limitNanos) {
+        if (fromAgent.heldBackNanos(nowNanos) > limitNanos && !exit.isDone()) {
+            link.send(agent, new Chunk(sessionId, -1, Chunk.KILL, new byte[0]));
+            end("piece " + fromAgent.next() + " of the worker's output was lost on the way (" + fromAgent.waiting()
+                    + " later pieces arrived and it did not within " + TimeUnit.NANOSECONDS.toMillis(limitNanos)
+                    + " ms; Hazelcast's topic does not resend a dropped message)");
+        }
+    }
+
+    private void end(String why) {
+        exit.complete(new ExitReport(null, "worker " + id + " (pid " + pid + ") " + where() + ": " + why, List.of()));
+        toParent.end();
+        Pump.closeQuietly(toWorker);
         onEnd.accept(sessionId);
     }
 
@@ -134,18 +149,18 @@ final class RemoteWorker implements WorkerChannel {
 
     @Override
     public ReadableByteChannel fromWorker() {
-        return toParent.source();
+        return toParent;
     }
 
     @Override
     public WritableByteChannel toWorker() {
-        return toWorker.sink();
+        return toWorker;
     }
 
     @Override
     public void closeChannel() {
-        Pump.closeQuietly(toWorker.sink());
-        Pump.closeQuietly(toParent.source());
+        Pump.closeQuietly(toWorker);
+        toParent.close();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.mpeventloop.hazelcast;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
@@ -44,6 +45,12 @@ public final class WorkerMember {
         }
         markAsWorker(config).getMemberAttributeConfig().setAttribute(MAX_WORKERS_ATTRIBUTE,
                 Integer.toString(maxWorkers));
+        if (!config.getExecutorConfigs().containsKey(HazelcastWorkerLauncher.EXECUTOR)) {
+            // each session writes to its worker on one executor thread at a time: a worker that does
+            // not read holds that one, so this many threads always leave one for the others
+            config.addExecutorConfig(new ExecutorConfig(HazelcastWorkerLauncher.EXECUTOR,
+                    Math.max(ExecutorConfig.DEFAULT_POOL_SIZE, maxWorkers + 2)));
+        }
         HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
         AgentHost.of(instance);
         return instance;

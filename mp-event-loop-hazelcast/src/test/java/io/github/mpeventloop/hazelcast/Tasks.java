@@ -38,6 +38,14 @@ public final class Tasks {
         return millis;
     }
 
+    /** Sleeps in the worker process {@code pid} only; returns the pid of the worker that ran it. */
+    public static long sleepOn(long pid, long millis) throws InterruptedException {
+        if (ProcessHandle.current().pid() == pid) {
+            Thread.sleep(millis);
+        }
+        return ProcessHandle.current().pid();
+    }
+
     /** A cached object that pins events to the worker holding it, one of which ends that worker's JVM. */
     public static final class Exiter {
         /** The code the worker's JVM exits with. */
