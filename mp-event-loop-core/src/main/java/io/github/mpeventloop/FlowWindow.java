@@ -5,14 +5,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * How many plain events one worker may hold at once. The window starts at one and follows the
  * worker's measured execution time (an exponential average) so that about two milliseconds of work
- * wait in it: trivial events travel in large batches, while long events are handed out one at a
- * time, so that a busy worker does not hold events back from an idle one. Asynchronous and streamed
- * events do not count against it, only against the maximum.
+ * wait in it: trivial events travel in large batches. Events of up to {@link #NEXT_WAITS_UP_TO_NANOS}
+ * keep one more event waiting behind the running one, so that the worker starts it as soon as the
+ * running one ends instead of idling for a round trip to the parent (under load, each of that round
+ * trip's thread wake-ups waits for a core, a sizeable part of a 20 ms event). Longer events are
+ * handed out one at a time, so that a busy worker does not hold events back from an idle one.
+ * Asynchronous and streamed events do not count against it, only against the maximum.
  */
 final class FlowWindow {
 
     /** The work, in nanoseconds, the window lets wait in a worker. */
     static final long QUEUED_WORK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    /**
+     * The longest average event that still gets a second one waiting behind it: at most this long
+     * an event may be held back from another worker that became idle.
+     */
+    static final long NEXT_WAITS_UP_TO_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final int max;
     private double averageNanos = -1;
@@ -36,6 +45,9 @@ final class FlowWindow {
         long nanos = Math.max(0, executionNanos);
         averageNanos = averageNanos < 0 ? nanos : averageNanos * 0.875 + nanos * 0.125;
         long fit = 1 + (long) (QUEUED_WORK_NANOS / Math.max(1.0, averageNanos));
+        if (averageNanos <= NEXT_WAITS_UP_TO_NANOS) {
+            fit = Math.max(2, fit);
+        }
         size = (int) Math.max(1, Math.min(max, fit));
     }
 }

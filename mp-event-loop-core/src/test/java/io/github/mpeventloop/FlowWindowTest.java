@@ -38,6 +38,29 @@ class FlowWindowTest {
     }
 
     @Test
+    void eventsUpToFiftyMillisecondsKeepTheNextOneWaitingLongerOnesDoNot() {
+        FlowWindow window = new FlowWindow(512);
+        window.answered(TimeUnit.MILLISECONDS.toNanos(20));
+        assertThat(window.size()).as("20 ms events: the next one waits behind the running one").isEqualTo(2);
+        assertThat(window.room(1, 1)).isEqualTo(1);
+
+        FlowWindow atTheLimit = new FlowWindow(512);
+        atTheLimit.answered(FlowWindow.NEXT_WAITS_UP_TO_NANOS);
+        assertThat(atTheLimit.size()).isEqualTo(2);
+
+        FlowWindow longer = new FlowWindow(512);
+        longer.answered(FlowWindow.NEXT_WAITS_UP_TO_NANOS + 1);
+        assertThat(longer.size()).as("longer events are handed out one at a time").isEqualTo(1);
+    }
+
+    @Test
+    void aWindowOfOneStaysOneEvenForShortEvents() {
+        FlowWindow window = new FlowWindow(1);
+        window.answered(TimeUnit.MILLISECONDS.toNanos(20));
+        assertThat(window.size()).isEqualTo(1);
+    }
+
+    @Test
     void concurrentEventsCountOnlyAgainstTheMaximum() {
         FlowWindow window = new FlowWindow(4);
         assertThat(window.room(0, 3)).as("three streams in flight, no plain one").isEqualTo(1);

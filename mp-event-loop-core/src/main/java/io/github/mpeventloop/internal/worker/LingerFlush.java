@@ -18,14 +18,18 @@ import io.github.mpeventloop.internal.wire.FrameWriter;
  * so that pings and cancels are served meanwhile.
  *
  * <p>While tasks keep starting, the thread checks every half millisecond on its own, so a task
- * start costs no thread wake-up (a lone event would otherwise pay one); after 100 ms without a task
- * start it sleeps until the next one wakes it.
+ * start costs no thread wake-up (a stream of short events would otherwise pay one each). Once no
+ * task started for two milliseconds, whatever the last start armed is done (the flush and the
+ * baton are due one millisecond after it), so the thread sleeps until the next start wakes it: a
+ * long task, CPU-bound work above all, is not interrupted two thousand times a second by a clock
+ * with nothing to do, and a task start after a quiet spell pays one wake-up.
  */
 final class LingerFlush {
 
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long TICK_NANOS = LINGER_NANOS / 2;
-    private static final long DORMANT_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Without a task start for this long nothing armed is left to do: twice the linger. */
+    static final long DORMANT_AFTER_NANOS = 2 * LINGER_NANOS;
 
     private final FrameWriter writer;
     /** When buffered answers are due to be flushed; 0 when none wait. */
@@ -58,6 +62,11 @@ final class LingerFlush {
         if (dormant) {
             LockSupport.unpark(thread);
         }
+    }
+
+    /** Whether the clock sleeps until the next task start (it is parked with no timeout). */
+    boolean sleeps() {
+        return dormant && thread.getState() == Thread.State.WAITING;
     }
 
     /** Ends the thread; the worker flushes its last answers itself. */
