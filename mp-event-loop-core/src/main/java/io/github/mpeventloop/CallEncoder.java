@@ -277,9 +277,7 @@ final class CallEncoder {
 
     private void writeValue(JsonGenerator out, @Nullable Object value, Supplier<String> position) {
         try {
-            if (value == null || !Scalars.write(out, value)) {
-                mapper.writeValue(out, value);
-            }
+            Scalars.writeValue(mapper, out, value);
         } catch (JacksonException | ValueLimitException e) {
             throw refusal(position.get(), value, e);
         }

@@ -378,7 +378,7 @@ public final class SideBySide {
         int n = options.hzEvents();
         int rt = options.hzLatency();
         int runs = options.quick() ? 1 : 3;
-        int warmups = options.quick() ? 1 : options.warmups();
+        int warmups = options.warmups();
         progress("distributed: throughput, " + n + " events x " + runs + " + " + warmups + " warm-up");
         distributed.put(TPUT_1, HZ_LOOP, remote.throughput(1, n, warmups, runs));
         distributed.put(TPUT_2, HZ_LOOP, remote.throughput(2, n, warmups, runs));

@@ -1,8 +1,11 @@
 package io.github.mpeventloop.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The values most events carry (an {@code int}, a {@code long}, a {@code boolean}, a
@@ -43,6 +46,13 @@ public final class Scalars {
             return parser.getDoubleValue();
         }
         return NOT_SCALAR;
+    }
+
+    /** Writes {@code value}: itself when it is one of these types, else (and {@code null}) by {@code mapper}. */
+    public static void writeValue(JsonMapper mapper, JsonGenerator out, @Nullable Object value) {
+        if (value == null || !write(out, value)) {
+            mapper.writeValue(out, value);
+        }
     }
 
     /** Writes {@code value} when it is one of these types; false when Jackson must. */

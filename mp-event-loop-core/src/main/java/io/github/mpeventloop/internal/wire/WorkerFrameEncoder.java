@@ -1,7 +1,5 @@
 package io.github.mpeventloop.internal.wire;
 
-import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +38,7 @@ public final class WorkerFrameEncoder {
                 out.writeNumberProperty("nanos", result.nanos());
                 if (result.carriesValue()) {
                     out.writeName("value");
-                    writeValue(out, result.value());
+                    Scalars.writeValue(mapper, out, result.value());
                 }
                 if (!result.mirror().isEmpty()) {
                     out.writeName("mirror");
@@ -66,7 +64,7 @@ public final class WorkerFrameEncoder {
                 out.writeNumberProperty("index", item.index());
                 if (item.carriesValue()) {
                     out.writeName("value");
-                    writeValue(out, item.value());
+                    Scalars.writeValue(mapper, out, item.value());
                 }
             }
             case END -> {
@@ -120,11 +118,5 @@ public final class WorkerFrameEncoder {
             out.writeEndArray();
         }
         out.writeEndObject();
-    }
-
-    private void writeValue(JsonGenerator out, @Nullable Object value) {
-        if (value == null || !Scalars.write(out, value)) {
-            mapper.writeValue(out, value);
-        }
     }
 }
