@@ -15,7 +15,7 @@ import io.github.mpeventloop.internal.wire.CycleFinder;
 import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameBuffer;
 import io.github.mpeventloop.internal.wire.FrameLimits;
-import io.github.mpeventloop.internal.wire.Frames;
+import io.github.mpeventloop.internal.wire.FrameGenerator;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrame.CallForm;
 import io.github.mpeventloop.internal.wire.ParentFrames;
@@ -39,14 +39,17 @@ import tools.jackson.databind.type.TypeFactory;
 final class CallEncoder {
 
     private final JsonMapper mapper;
-    /** One buffer per submitting thread, reused: each frame is copied out of it once, at its exact size. */
-    private final ThreadLocal<FrameBuffer> buffers;
+    /**
+     * One buffer and generator per submitting thread, reused: each frame is copied out of the
+     * buffer once, at its exact size.
+     */
+    private final ThreadLocal<FrameGenerator> generators;
     private final WireLimits limits;
     private final RebuildCheck rebuildCheck;
 
     CallEncoder(JsonMapper mapper, int maxFrameBytes) {
         this.mapper = mapper;
-        this.buffers = ThreadLocal.withInitial(() -> new FrameBuffer(1024, maxFrameBytes));
+        this.generators = ThreadLocal.withInitial(() -> new FrameGenerator(new FrameBuffer(1024, maxFrameBytes)));
         this.limits = WireMapper.limitsOf(mapper, maxFrameBytes);
         this.rebuildCheck = new RebuildCheck(mapper);
     }
@@ -237,16 +240,14 @@ final class CallEncoder {
 
     private byte[] encodeFrame(long id, boolean output, @Nullable CallKind kind, CallForm form,
             @Nullable Map<String, String> context, Consumer<JsonGenerator> body) {
-        FrameBuffer buffer = buffers.get();
-        buffer.clear();
-        int start = buffer.beginFrame();
-        Frames.writeObject(mapper, buffer, ParentFrame.Kind.CALL.wireName(), out -> {
+        FrameGenerator frames = generators.get();
+        frames.buffer().clear();
+        frames.append(mapper, ParentFrame.Kind.CALL.wireName(), out -> {
             ParentFrames.callHeader(out, id, output, kind == null ? ParentFrame.CallMode.PLAIN : kind.wireMode(),
                     StreamState.WINDOW, context, form);
             body.accept(out);
         });
-        buffer.endFrame(start);
-        return buffer.toByteArray();
+        return frames.buffer().toByteArray();
     }
 
     /** Writes one value of a target call; {@code position} names it in a refusal, made only then. */

@@ -1,5 +1,8 @@
 package io.github.mpeventloop.internal.call;
 
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
@@ -20,7 +23,7 @@ public final class ResolvedTarget {
     private final Type[] valueTypes;
     private final Class<?>[] boxedValueClasses;
     private final Type resultType;
-    private final String descriptorJson;
+    private final SerializedString descriptorJson;
 
     ResolvedTarget(TargetDescriptor descriptor, Executable executable) {
         this.descriptor = descriptor;
@@ -39,7 +42,7 @@ public final class ResolvedTarget {
         for (int i = 0; i < valueTypes.length; i++) {
             boxedValueClasses[i] = Types.boxed(Types.erasure(valueTypes[i]));
         }
-        descriptorJson = descriptor.toJson();
+        descriptorJson = new SerializedString(descriptor.toJson());
     }
 
     /**
@@ -59,8 +62,11 @@ public final class ResolvedTarget {
         return valueTypes[index] instanceof Class<?> type && type.isPrimitive();
     }
 
-    /** The descriptor as the JSON object the wire carries, made once. */
-    public String descriptorJson() {
+    /**
+     * The descriptor as the JSON object the wire carries, made once; its UTF-8 bytes are kept too,
+     * so a call frame copies them instead of encoding the text again.
+     */
+    public SerializableString descriptorJson() {
         return descriptorJson;
     }
 

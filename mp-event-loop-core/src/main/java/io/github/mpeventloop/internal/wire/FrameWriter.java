@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.function.Consumer;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Writes frames to a channel, batching them: frames are appended to a buffer and reach the channel
  * on {@link #flush()}, which callers do when they have nothing more to send right away. Thread-safe.
@@ -13,10 +16,12 @@ public final class FrameWriter {
 
     private final WritableByteChannel channel;
     private final FrameBuffer buffer;
+    private final FrameGenerator frames;
 
     public FrameWriter(WritableByteChannel channel, int maxFrameBytes) {
         this.channel = channel;
         this.buffer = new FrameBuffer(64 << 10, maxFrameBytes);
+        this.frames = new FrameGenerator(buffer);
     }
 
     /** Appends complete, already length-prefixed frames. */
@@ -25,18 +30,11 @@ public final class FrameWriter {
     }
 
     /**
-     * Appends one frame written by {@code body} into the buffer; if the body fails (a frame over
-     * the limit, an encoding error) nothing of it stays buffered.
+     * Appends one frame of {@code type} whose members {@code body} writes with {@code mapper}; if
+     * the body fails (a frame over the limit, an encoding error) nothing of it stays buffered.
      */
-    public synchronized void append(Consumer<FrameBuffer> body) {
-        int start = buffer.beginFrame();
-        try {
-            body.accept(buffer);
-            buffer.endFrame(start);
-        } catch (RuntimeException | Error e) {
-            buffer.abortFrame(start);
-            throw e;
-        }
+    public synchronized void append(JsonMapper mapper, String type, Consumer<JsonGenerator> body) {
+        frames.append(mapper, type, body);
     }
 
     /** Changes the frame limit, as the handshake settles it. */

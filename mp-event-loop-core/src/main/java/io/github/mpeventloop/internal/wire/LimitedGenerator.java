@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.util.JsonGeneratorDelegate;
 
 /**
@@ -62,6 +63,17 @@ final class LimitedGenerator extends JsonGeneratorDelegate {
             checkString(len);
         }
         return super.writeString(text, offset, len);
+    }
+
+    /**
+     * Passed straight on: {@link JsonGeneratorDelegate} leaves this to {@link JsonGenerator}, which
+     * turns the value back into text and loses the UTF-8 bytes it keeps. Raw text is the
+     * library's own (a target's descriptor), never a value, so no limit applies.
+     */
+    @Override
+    public JsonGenerator writeRawValue(SerializableString raw) {
+        delegate.writeRawValue(raw);
+        return this;
     }
 
     @Override

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * target's signature declares, never as a type named in the frame. A value with no state
  * ({@code new Object()}) and platform objects with no value form ({@code Thread}, streams, locks)
  * are refused instead of being written as something that cannot be read back
- * ({@link PlatformTypeGuard}). Buffers are recycled per thread: the loop's threads are long-lived
+ * ({@link PlatformTypeGuard}). Nothing is written between two root values, so one generator can
+ * write frame after frame ({@link FrameGenerator}). Buffers are recycled per thread: the loop's threads are long-lived
  * platform threads, where that pool measured fastest.
  */
 public final class WireMapper {
@@ -52,6 +53,7 @@ public final class WireMapper {
                         .maxNestingDepth(limits.maxNestingDepth())
                         .build())
                 .addDecorator((streamFactory, generator) -> new LimitedGenerator(generator, limits))
+                .rootValueSeparator((String) null)
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -20,7 +20,7 @@ public final class WorkerFrameEncoder {
 
     /** Appends {@code frame} to {@code writer}. */
     public void append(FrameWriter writer, WorkerFrame frame) {
-        Frames.append(writer, mapper, frame.kind().wireName(), out -> members(out, frame));
+        writer.append(mapper, frame.kind().wireName(), out -> members(out, frame));
     }
 
     private void members(JsonGenerator out, WorkerFrame frame) {

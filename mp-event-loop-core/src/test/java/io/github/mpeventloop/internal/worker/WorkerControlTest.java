@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.mpeventloop.internal.launch.ProcessWorkerLauncher;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
-import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrames;
@@ -70,7 +69,7 @@ class WorkerControlTest {
     }
 
     private void call(long id, String method, String descriptor, String valuesJson) {
-        writer.append(buffer -> Frames.writeObject(MAPPER, buffer, ParentFrame.Kind.CALL.wireName(), out -> {
+        writer.append(MAPPER, ParentFrame.Kind.CALL.wireName(), out -> {
             ParentFrames.callHeader(out, id, true, ParentFrame.CallMode.PLAIN, 0, null, ParentFrame.CallForm.TARGET);
             out.writeObjectPropertyStart("target");
             out.writeStringProperty("kind", "static");
@@ -80,7 +79,7 @@ class WorkerControlTest {
             out.writeEndObject();
             out.writeName("values");
             out.writeRawValue(valuesJson);
-        }));
+        });
     }
 
     private void sleepCall(long id, long millis) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
-import io.github.mpeventloop.internal.wire.Frames;
 import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrames;
@@ -72,10 +71,10 @@ class WorkerRefusalTest {
 
     /** Sends a hand-written call and reads its answer, values read as plain JSON data. */
     private WorkerFrame call(long id, ParentFrame.CallForm form, Consumer<JsonGenerator> body) throws IOException {
-        writer.append(buffer -> Frames.writeObject(MAPPER, buffer, ParentFrame.Kind.CALL.wireName(), out -> {
+        writer.append(MAPPER, ParentFrame.Kind.CALL.wireName(), out -> {
             ParentFrames.callHeader(out, id, true, ParentFrame.CallMode.PLAIN, 0, null, form);
             body.accept(out);
-        }));
+        });
         writer.flush();
         return new WorkerFrameDecoder(MAPPER).decode(reader.next(), answered -> MAPPER.constructType(Object.class));
     }
