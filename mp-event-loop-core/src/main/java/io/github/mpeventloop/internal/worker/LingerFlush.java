@@ -17,17 +17,22 @@ import io.github.mpeventloop.internal.wire.FrameWriter;
  * the other reading thread once they ran for a millisecond ({@link FrameInbox#passBatonLentBefore}),
  * so that pings and cancels are served meanwhile.
  *
- * <p>While tasks keep starting, the thread checks every half millisecond on its own, so a task
- * start costs no thread wake-up (a stream of short events would otherwise pay one each). Once no
- * task started for two milliseconds, whatever the last start armed is done (the flush and the
- * baton are due one millisecond after it), so the thread sleeps until the next start wakes it: a
- * long task, CPU-bound work above all, is not interrupted two thousand times a second by a clock
- * with nothing to do, and a task start after a quiet spell pays one wake-up.
+ * <p>While tasks keep starting, the thread checks every millisecond on its own, so a task start
+ * costs no thread wake-up (a stream of short events would otherwise pay one each). Once no task
+ * started for two milliseconds, whatever the last start armed is done (the flush and the baton are
+ * due one millisecond after it, and the tick has looked since), so the thread sleeps until the next
+ * start wakes it: a long task, CPU-bound work above all, is not interrupted a thousand times a
+ * second by a clock with nothing to do, and a task start after a quiet spell pays one wake-up.
  */
 final class LingerFlush {
 
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long TICK_NANOS = LINGER_NANOS / 2;
+    /**
+     * How often the clock looks while tasks keep starting: once per linger, so what a start armed is
+     * done one to two milliseconds after it (a finer tick cost a stream of short events a tenth of
+     * the worker's CPU in wake-ups).
+     */
+    private static final long TICK_NANOS = LINGER_NANOS;
     /** Without a task start for this long nothing armed is left to do: twice the linger. */
     static final long DORMANT_AFTER_NANOS = 2 * LINGER_NANOS;
 
