@@ -39,17 +39,14 @@ import tools.jackson.databind.type.TypeFactory;
 final class CallEncoder {
 
     private final JsonMapper mapper;
-    /**
-     * One buffer and generator per submitting thread, reused: each frame is copied out of the
-     * buffer once, at its exact size.
-     */
-    private final ThreadLocal<FrameGenerator> generators;
+    /** What each submitting thread encodes with, kept and reused. */
+    private final ThreadLocal<ThreadState> threads;
     private final WireLimits limits;
     private final RebuildCheck rebuildCheck;
 
     CallEncoder(JsonMapper mapper, int maxFrameBytes) {
         this.mapper = mapper;
-        this.generators = ThreadLocal.withInitial(() -> new FrameGenerator(new FrameBuffer(1024, maxFrameBytes)));
+        this.threads = ThreadLocal.withInitial(() -> new ThreadState(new FrameGenerator(new FrameBuffer(1024, maxFrameBytes))));
         this.limits = WireMapper.limitsOf(mapper, maxFrameBytes);
         this.rebuildCheck = new RebuildCheck(mapper);
     }
@@ -222,25 +219,38 @@ final class CallEncoder {
         if (context == null || context.isEmpty()) {
             return encoding.get();
         }
-        CONTEXT.set(context);
+        ThreadState thread = threads.get();
+        thread.context = context;
         try {
             return encoding.get();
         } finally {
-            CONTEXT.remove();
+            thread.context = null;
         }
     }
 
-    private static final ThreadLocal<Map<String, String>> CONTEXT = new ThreadLocal<>();
+    /**
+     * A submitting thread's buffer and generator, reused: each frame is copied out of the buffer
+     * once, at its exact size; and the context of the call it encodes, if any.
+     */
+    private static final class ThreadState {
+        final FrameGenerator frames;
+        @Nullable Map<String, String> context;
+
+        ThreadState(FrameGenerator frames) {
+            this.frames = frames;
+        }
+    }
 
     private byte[] encode(long id, boolean output, @Nullable CallKind kind, CallForm form,
             Consumer<JsonGenerator> body) {
-        Map<String, String> context = CONTEXT.get();
-        return DeepStack.runUnchecked(() -> encodeFrame(id, output, kind, form, context, body));
+        ThreadState thread = threads.get();
+        Map<String, String> context = thread.context;
+        // a retry on a deep stack uses this thread's generator too: this thread waits for it meanwhile
+        return DeepStack.runUnchecked(() -> encodeFrame(thread.frames, id, output, kind, form, context, body));
     }
 
-    private byte[] encodeFrame(long id, boolean output, @Nullable CallKind kind, CallForm form,
+    private byte[] encodeFrame(FrameGenerator frames, long id, boolean output, @Nullable CallKind kind, CallForm form,
             @Nullable Map<String, String> context, Consumer<JsonGenerator> body) {
-        FrameGenerator frames = generators.get();
         frames.buffer().clear();
         frames.append(mapper, ParentFrame.Kind.CALL.wireName(), out -> {
             ParentFrames.callHeader(out, id, output, kind == null ? ParentFrame.CallMode.PLAIN : kind.wireMode(),
