@@ -50,7 +50,8 @@ public sealed interface ParentFrame {
     /**
      * A {@code call} (section 5.3). Its header is read at once, by the worker's frame reader; its
      * body (target, values) is read by the event thread straight into the types the target declares,
-     * from {@code frame}, a copy of the frame's bytes.
+     * from {@code frame}: a copy of the frame's bytes, and the parser that read the header, left at
+     * the body.
      *
      * @param id the event's id
      * @param output whether the caller wants the value
@@ -58,10 +59,10 @@ public sealed interface ParentFrame {
      * @param credit items a stream may send before it hears a {@code credit}
      * @param form what the call does
      * @param context the caller's trace context ({@code traceparent}, {@code b3} ...), empty when absent
-     * @param frame the whole frame body
+     * @param frame the whole frame, and where its body begins
      */
     record Call(long id, boolean output, CallMode mode, long credit, CallForm form, Map<String, String> context,
-            byte[] frame) implements ParentFrame {
+            CallFrame frame) implements ParentFrame {
         @Override
         public Kind kind() {
             return Kind.CALL;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,15 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The worker's reading side of the parent's frames: one streaming pass per frame, no tree. A
  * frame's {@code type} is its first member. A {@code call}'s header ({@code id}, {@code form},
  * {@code output}, {@code mode}, {@code credit}) comes before its body; the reader stops at the
- * first body member and keeps the frame's bytes for the event thread, which reads the body into
- * the types its target declares. Unknown members of the other frames are skipped.
+ * first body member ({@link CallFrame#BODY_MEMBERS}) and leaves the frame's bytes, and its parser
+ * there, to the event thread, which reads on into the types the target declares. Unknown members of the other frames are skipped.
  */
 public final class ParentFrameDecoder {
-
-    /** The members that begin a call's body: the header ends at the first of them. */
-    private static final Set<String> BODY_MEMBERS = Set.of("target", "values", "batch", "event", "fields", "object",
-            "class", "replace", "refs", "vars", "storeResult", "mirror", "init",
-            "bean");
 
     private final JsonMapper mapper;
 
@@ -40,7 +34,10 @@ public final class ParentFrameDecoder {
      * @throws ProtocolException if it is no JSON object starting with a known {@code type}
      */
     public ParentFrame decode(FrameReader.Frame frame) throws ProtocolException {
-        try (JsonParser parser = mapper.createParser(frame.array(), frame.offset(), frame.length())) {
+        byte[] bytes = Arrays.copyOfRange(frame.array(), frame.offset(), frame.offset() + frame.length());
+        JsonParser parser = mapper.createParser(bytes);
+        boolean handedOver = false;
+        try {
             if (parser.nextToken() != JsonToken.START_OBJECT || !Frames.TYPE.equals(parser.nextName())
                     || parser.nextToken() != JsonToken.VALUE_STRING) {
                 throw new ProtocolException("frame is not a JSON object starting with a \"type\"");
@@ -50,9 +47,14 @@ public final class ParentFrameDecoder {
             if (kind == null) {
                 throw new ProtocolException("unexpected frame type \"" + type + "\" from the parent");
             }
+            if (kind == ParentFrame.Kind.CALL) {
+                ParentFrame.Call call = call(parser, bytes);
+                handedOver = true;
+                return call;
+            }
             return switch (kind) {
                 case WELCOME -> welcome(parser);
-                case CALL -> call(parser, frame);
+                case CALL -> throw new IllegalStateException("a call is read above");
                 case CREDIT -> {
                     long[] members = longs(parser, "id", "items");
                     yield new ParentFrame.Credit(members[0], members[1]);
@@ -67,10 +69,15 @@ public final class ParentFrameDecoder {
             };
         } catch (JacksonException e) {
             throw new ProtocolException("unparseable frame of " + frame.length() + " bytes: " + e.getOriginalMessage(), e);
+        } finally {
+            if (!handedOver) {
+                parser.close();
+            }
         }
     }
 
-    private static ParentFrame.Call call(JsonParser parser, FrameReader.Frame frame) throws ProtocolException {
+    /** Reads a call's header; the parser is left at its body, in the call's {@link CallFrame}. */
+    private static ParentFrame.Call call(JsonParser parser, byte[] bytes) throws ProtocolException {
         long id = -1;
         boolean output = true;
         ParentFrame.CallMode mode = ParentFrame.CallMode.PLAIN;
@@ -90,7 +97,7 @@ public final class ParentFrameDecoder {
                     case "form" -> form = ParentFrame.CallForm.of(parser.getString());
                     case "context" -> context = context(parser, token);
                     default -> {
-                        if (BODY_MEMBERS.contains(name)) {
+                        if (CallFrame.BODY_MEMBERS.contains(name)) {
                             break header;
                         }
                         parser.skipChildren();
@@ -103,8 +110,7 @@ public final class ParentFrameDecoder {
         if (form == null) {
             throw new ProtocolException("call " + id + " has no \"form\" before its body");
         }
-        byte[] bytes = Arrays.copyOfRange(frame.array(), frame.offset(), frame.offset() + frame.length());
-        return new ParentFrame.Call(id, output, mode, credit, form, context, bytes);
+        return new ParentFrame.Call(id, output, mode, credit, form, context, new CallFrame(bytes, parser));
     }
 
     /** A string-to-string object; other values are skipped. */

@@ -59,13 +59,15 @@ final class CallDecoder {
 
     private DecodedCall read(ParentFrame.Call call) throws Exception {
         DecodedCall decoded = new DecodedCall(call);
-        byte[] frame = call.frame();
-        try (JsonParser parser = mapper.createParser(frame, 0, frame.length)) {
-            parser.nextToken();
-            String name;
-            while ((name = parser.nextName()) != null) {
-                JsonToken token = parser.nextToken();
-                member(parser, name, token, decoded, frame);
+        byte[] frame = call.frame().bytes();
+        try (JsonParser parser = call.frame().bodyParser(mapper)) {
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                member(parser, parser.currentName(), parser.currentToken(), decoded, frame);
+                String name;
+                while ((name = parser.nextName()) != null) {
+                    JsonToken token = parser.nextToken();
+                    member(parser, name, token, decoded, frame);
+                }
             }
         } catch (JacksonException e) {
             throw new ProtocolException("unreadable call " + call.id() + ": " + e.getOriginalMessage(), e);
