@@ -46,7 +46,6 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
     private final LaunchSettings settings;
     private final @Nullable Path executableJar;
     private final ClassDataArchive archive;
-    private final boolean noBootstraps;
     private @Nullable RuntimeDirectory directory;
 
     public ProcessWorkerLauncher(LaunchSettings settings) {
@@ -54,7 +53,6 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         this.executableJar = ExecutableJar.detect(settings.classPath()).orElse(null);
         this.archive = ClassDataArchive.forWorkers(settings.javaExecutable(), settings.jvmOptions(),
                 settings.classPath(), settings.classDataSharing() && executableJar == null);
-        this.noBootstraps = executableJar == null && BootstrapServices.noneOn(settings.classPath());
     }
 
     private synchronized Path socketPath(int workerId) {
@@ -81,9 +79,6 @@ public final class ProcessWorkerLauncher implements WorkerLauncher {
         command.addAll(archivePlan.options());
         command.addAll(settings.jvmOptions());
         command.add("-D" + WorkerProcessContract.WORKER_ID_PROPERTY + "=" + workerId);
-        if (noBootstraps) {
-            command.add("-D" + WorkerProcessContract.NO_BOOTSTRAPS_PROPERTY + "=true");
-        }
         if (executableJar != null) {
             command.add("-D" + ExecutableJar.LOADER_MAIN_PROPERTY + "=" + settings.mainClass());
             command.add(ExecutableJar.PROPERTIES_LAUNCHER);

@@ -1,20 +1,14 @@
 package io.github.mpeventloop.internal.process;
 
 /**
- * The names a worker JVM and the launcher that starts it share: the system properties carrying the
- * worker's id and what the launcher knows of its bootstraps, and the first word of the line the worker reads on its standard input
+ * The names a worker JVM and the launcher that starts it share: the system property carrying the
+ * worker's id, and the first word of the line the worker reads on its standard input
  * ({@code MPEL1 <secret> <socket path>}).
  */
 public final class WorkerProcessContract {
 
     /** System property set in every worker JVM to its worker id. */
     public static final String WORKER_ID_PROPERTY = "mp.event-loop.worker.id";
-    /**
-     * System property set ({@code true}) in a worker JVM whose launcher found no
-     * {@link io.github.mpeventloop.spi.bootstrap.WorkerBootstrap} service file on the worker's class
-     * path: the worker then skips its own look-up.
-     */
-    public static final String NO_BOOTSTRAPS_PROPERTY = "mp.event-loop.worker.no-bootstraps";
     /** First word of the line a worker reads on its standard input. */
     public static final String HANDSHAKE_LINE_PREFIX = "MPEL1";
     /**

@@ -86,15 +86,11 @@ public final class WorkerProcess {
     }
 
     /**
-     * Runs the {@link WorkerBootstrap}s before connecting, unless the launcher found none on this
-     * worker's class path ({@link WorkerProcessContract#NO_BOOTSTRAPS_PROPERTY}); when one fails,
+     * Runs the {@link WorkerBootstrap}s before connecting; when one fails,
      * writes its reason on one line of standard error, which the parent reports as the worker's
      * start failure, and exits.
      */
     private static @Nullable WorkerBeans bootstrap() {
-        if (Boolean.getBoolean(WorkerProcessContract.NO_BOOTSTRAPS_PROPERTY)) {
-            return null;
-        }
         try {
             return Bootstraps.run(WorkerProcess.class.getClassLoader());
         } catch (Exception | LinkageError e) {
