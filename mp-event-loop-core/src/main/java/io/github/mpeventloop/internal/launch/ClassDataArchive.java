@@ -34,6 +34,14 @@ import org.jspecify.annotations.Nullable;
  * a file of its own that is moved into place when it exits, so two loops, in one JVM or in two,
  * never read a half-written archive; later workers start from it. Only for class paths made of
  * jar files: classes in directories cannot be archived.
+ *
+ * <p>On JDK 25 the AOT cache is recorded without method profiles (JEP 515,
+ * {@code -XX:-AOTRecordTraining}): with them, every worker started from the cache compiled, from its
+ * first instant, the methods that had been hot in the recording worker's life, and on two cores
+ * that compiling took the processor time the worker needed to reach its first result (about a
+ * quarter of it; see {@code docs/performance.md}). The flag is a diagnostic one, which a later
+ * release may drop or rename, and a JVM given an unknown flag does not start: it is passed only to
+ * the release it was measured on.
  */
 final class ClassDataArchive {
 
@@ -82,6 +90,13 @@ final class ClassDataArchive {
             return concat(this == AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + archive)
                     : List.of("-XX:ArchiveClassesAtExit=" + archive), quiet);
         }
+
+        /** Options of a recording by Java {@code feature} beyond the archive's own (see the class comment). */
+        List<String> recordingTuning(int feature) {
+            return this == AOT_CACHE && feature == 25
+                    ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining")
+                    : List.of();
+        }
     }
 
     /**
@@ -100,10 +115,17 @@ final class ClassDataArchive {
 
     private final Kind kind;
     private final @Nullable Path archive;
+    private final List<String> recordingTuning;
 
     ClassDataArchive(Kind kind, @Nullable Path archive) {
+        this(kind, archive, List.of());
+    }
+
+    /** An archive whose recording worker gets {@code recordingTuning} before the archive's own options. */
+    ClassDataArchive(Kind kind, @Nullable Path archive, List<String> recordingTuning) {
         this.kind = archive == null ? Kind.NONE : kind;
         this.archive = archive;
+        this.recordingTuning = List.copyOf(recordingTuning);
     }
 
     /**
@@ -126,7 +148,9 @@ final class ClassDataArchive {
         if (kind == Kind.NONE) {
             return new ClassDataArchive(Kind.NONE, null);
         }
+        List<String> tuning = kind.recordingTuning(version.get().feature());
         List<String> key = new ArrayList<>(List.of(java, version.get().toString()));
+        key.addAll(tuning);
         key.addAll(jvmOptions);
         for (String entry : classPath.split(File.pathSeparator)) {
             Path jar = Paths.get(entry);
@@ -139,7 +163,7 @@ final class ClassDataArchive {
                 return new ClassDataArchive(Kind.NONE, null);
             }
         }
-        return new ClassDataArchive(kind, directory.resolve(hash(String.join("\n", key)) + kind.suffix));
+        return new ClassDataArchive(kind, directory.resolve(hash(String.join("\n", key)) + kind.suffix), tuning);
     }
 
     /**
@@ -199,7 +223,8 @@ final class ClassDataArchive {
         deleteQuietly(partial);
         deleteQuietly(configuration);
         BooleanSupplier writing = () -> Files.exists(partial) || Files.exists(configuration);
-        return new Plan(kind.record(partial), writing, process -> process.onExit().thenAccept(ended -> {
+        List<String> options = concat(recordingTuning, kind.record(partial));
+        return new Plan(options, writing, process -> process.onExit().thenAccept(ended -> {
             try {
                 if (ended.exitValue() == 0 && Files.isRegularFile(partial)) {
                     Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

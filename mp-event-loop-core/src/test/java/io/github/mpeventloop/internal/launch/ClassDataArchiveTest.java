@@ -79,6 +79,33 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void onJdk25TheAotCacheIsRecordedWithoutMethodProfilesAndUsedWithoutFurtherOptions() throws IOException {
+        Path jar = jar("a.jar");
+        ClassDataArchive archive = ClassDataArchive.forWorkers(fakeJava("jdk25", "25.0.3").toString(), List.of(),
+                jar.toString(), true, dir);
+
+        List<String> recording = archive.plan(1).options();
+        assertThat(recording).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining")
+                .anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        Files.writeString(archive.file(), "a cache");
+        assertThat(archive.plan(2).options()).contains("-XX:AOTCache=" + archive.file())
+                .doesNotContain("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
+    }
+
+    @Test
+    void theDiagnosticFlagOfTheRecordingGoesOnlyToTheReleaseItWasMeasuredOn() throws IOException {
+        assertThat(Kind.AOT_CACHE.recordingTuning(25)).contains("-XX:-AOTRecordTraining");
+        assertThat(Kind.AOT_CACHE.recordingTuning(26)).isEmpty();
+        assertThat(Kind.RECORDED_AT_EXIT.recordingTuning(17)).isEmpty();
+        assertThat(Kind.AUTO_CREATED.recordingTuning(21)).isEmpty();
+
+        ClassDataArchive later = ClassDataArchive.forWorkers(fakeJava("jdk26", "26.0.1").toString(), List.of(),
+                jar("a.jar").toString(), true, dir);
+        assertThat(later.plan(1).options()).anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="))
+                .doesNotContain("-XX:-AOTRecordTraining");
+    }
+
+    @Test
     void onJdk17TheArchiveIsRecordedAtExitThenShared() throws IOException {
         Path archiveFile = dir.resolve("classes.jsa");
         ClassDataArchive archive = new ClassDataArchive(Kind.RECORDED_AT_EXIT, archiveFile);
