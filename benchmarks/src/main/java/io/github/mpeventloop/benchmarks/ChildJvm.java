@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Starts the child JVMs of the references and peers the way the loop starts its workers: this
@@ -89,5 +90,34 @@ public final class ChildJvm {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * CPU ticks the JIT compiler threads of process {@code pid} used so far ({@code utime + stime}
+     * of each {@code /proc/<pid>/task/<tid>/stat} whose thread is a C1 or C2 compiler thread); 0 when
+     * it cannot be read.
+     */
+    public static long compilerTicks(long pid) {
+        long ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (open < 0 || close < open || !stat.substring(open + 1, close).contains("CompilerThre")) {
+                    continue;
+                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+        } catch (IOException | RuntimeException e) {
+            return ticks;
+        }
+        return ticks;
     }
 }

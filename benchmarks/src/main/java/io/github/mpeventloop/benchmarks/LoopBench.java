@@ -1,7 +1,9 @@
 package io.github.mpeventloop.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -138,14 +140,38 @@ public final class LoopBench implements AutoCloseable {
 
     /**
      * Wall seconds for {@code events} spin events on {@code workers} workers, after
-     * {@link #WARM_UP_EVENTS} trivial events and two spin events per worker.
+     * {@link #WARM_UP_EVENTS} trivial events and two spin events per worker, each followed by
+     * {@link #awaitCompilersIdle}.
      */
     public double cpuWall(int workers, int events, long iterations) throws Exception {
         Counter counter = new Counter();
         EventLoop loop = loop(workers, counter::arrived);
         counter.time(WARM_UP_EVENTS, i -> loop.addEvent(Work::plusOne, i));
+        awaitCompilersIdle(loop);
         counter.time(2 * workers, i -> loop.addEvent(Work::spin, iterations));
+        awaitCompilersIdle(loop);
         return events / counter.time(events, i -> loop.addEvent(Work::spin, iterations));
+    }
+
+    /**
+     * Waits until the JIT compilers of this JVM and of the loop's workers used no CPU for three
+     * polls of 100 ms in a row, at most 10 s. A burst of warm-up events leaves C2 a queue of methods
+     * to compile that it would otherwise work through during the timed spins, on the cores the spins
+     * need (up to 0.3 s of CPU per worker in a probe); a running application has long compiled them.
+     */
+    static void awaitCompilersIdle(EventLoop loop) throws InterruptedException {
+        List<Long> pids = new ArrayList<>();
+        pids.add(ProcessHandle.current().pid());
+        loop.workers().forEach(worker -> pids.add(worker.pid()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long last = -1;
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long ticks = pids.stream().mapToLong(ChildJvm::compilerTicks).sum();
+            quiet = ticks == last ? quiet + 1 : 0;
+            last = ticks;
+        }
     }
 
     /**
