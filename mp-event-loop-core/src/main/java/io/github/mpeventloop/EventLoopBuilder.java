@@ -35,7 +35,7 @@ public final class EventLoopBuilder {
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
     /** Default largest frame, in bytes. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 << 20;
-    /** Default most events sent to one worker ahead of its answers. */
+    /** Default most events sent to one worker ahead of its answers (times the launcher's {@code inFlightFactor()}). */
     public static final int DEFAULT_MAX_IN_FLIGHT_PER_WORKER = 512;
     /** Default restart budget: workers replaced within {@link #DEFAULT_RESTART_WINDOW}. */
     public static final int DEFAULT_MAX_RESTARTS = 5;
@@ -73,7 +73,7 @@ public final class EventLoopBuilder {
     private @Nullable ResultConsumer consumer;
     private @Nullable Executor handlerExecutor;
     private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
-    private int maxInFlightPerWorker = DEFAULT_MAX_IN_FLIGHT_PER_WORKER;
+    private int maxInFlightPerWorker; // 0: the default times the launcher's inFlightFactor()
     private final List<ResultHandler> handlers = new ArrayList<>();
     private final List<EventLoopListener> listeners = new ArrayList<>();
     private final Map<String, Target> namedTargets = new LinkedHashMap<>();
@@ -238,7 +238,7 @@ public final class EventLoopBuilder {
         return this;
     }
 
-    /** Most events sent to one worker ahead of its answers. Default 512. */
+    /** Most events sent to one worker ahead of its answers. Default 512 times the launcher's {@code inFlightFactor()}. */
     public EventLoopBuilder maxInFlightPerWorker(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("maxInFlightPerWorker must be at least 1, was " + max);

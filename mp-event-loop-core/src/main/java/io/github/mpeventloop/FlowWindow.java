@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
  * trip's thread wake-ups waits for a core, a sizeable part of a 20 ms event). Longer events are
  * handed out one at a time, so that a busy worker does not hold events back from an idle one.
  * Asynchronous and streamed events do not count against it, only against the maximum.
+ *
+ * <p>A launcher whose channel has a long round trip asks for a factor (its {@code inFlightFactor()}):
+ * the queued work, and the maximum unless the loop was given one, are that many times larger.
  */
 final class FlowWindow {
 
@@ -24,11 +27,34 @@ final class FlowWindow {
     static final long NEXT_WAITS_UP_TO_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final int max;
+    private final long queuedWorkNanos;
     private double averageNanos = -1;
     private volatile int size = 1;
 
     FlowWindow(int max) {
+        this(max, 1);
+    }
+
+    private FlowWindow(int max, int factor) {
         this.max = max;
+        this.queuedWorkNanos = QUEUED_WORK_NANOS * factor;
+    }
+
+    /**
+     * The window of a worker whose launcher asks for {@code factor} times the work in flight; its
+     * maximum is {@code configuredMax}, or when that is 0 (the loop was given none) the default
+     * maximum times the factor.
+     */
+    static FlowWindow of(int configuredMax, int factor) {
+        int times = Math.max(1, factor);
+        long max = configuredMax > 0 ? configuredMax
+                : (long) EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER * times;
+        return new FlowWindow((int) Math.min(Integer.MAX_VALUE, max), times);
+    }
+
+    /** The most events the worker may hold at once. */
+    int max() {
+        return max;
     }
 
     int size() {
@@ -44,7 +70,7 @@ final class FlowWindow {
     void answered(long executionNanos) {
         long nanos = Math.max(0, executionNanos);
         averageNanos = averageNanos < 0 ? nanos : averageNanos * 0.875 + nanos * 0.125;
-        long fit = 1 + (long) (QUEUED_WORK_NANOS / Math.max(1.0, averageNanos));
+        long fit = 1 + (long) (queuedWorkNanos / Math.max(1.0, averageNanos));
         if (averageNanos <= NEXT_WAITS_UP_TO_NANOS) {
             fit = Math.max(2, fit);
         }

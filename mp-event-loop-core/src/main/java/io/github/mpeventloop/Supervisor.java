@@ -138,7 +138,7 @@ final class Supervisor {
             return;
         }
         WorkerLink link = current.connector().connect(workerIds.incrementAndGet());
-        WorkerSession session = new WorkerSession(link, sessions, mapper, settings.maxInFlightPerWorker(),
+        WorkerSession session = new WorkerSession(link, sessions, mapper, current.connector().flowWindow(),
                 settings.recycleAfterEvents());
         session.startReading("mp-event-loop-" + settings.name() + "-worker-" + link.id() + "-reader");
         if (!loop.isRunning()) {

@@ -38,6 +38,11 @@ final class WorkerConnector {
         this.timer = timer;
     }
 
+    /** A new worker's flow window: the loop's maximum, with the launcher's factor ({@link WorkerLauncher#inFlightFactor()}). */
+    FlowWindow flowWindow() {
+        return FlowWindow.of(settings.maxInFlightPerWorker(), launcher.inFlightFactor());
+    }
+
     /**
      * Starts worker {@code workerId} and completes its handshake.
      *

@@ -52,11 +52,11 @@ final class WorkerSession {
     private @Nullable Thread reader;
 
     /** A session whose worker may be sent {@code eventBudget} events before it is recycled, 0 for no limit. */
-    WorkerSession(WorkerLink worker, SessionListener listener, JsonMapper mapper, int maxWindow, long eventBudget) {
+    WorkerSession(WorkerLink worker, SessionListener listener, JsonMapper mapper, FlowWindow window, long eventBudget) {
         this.worker = worker;
         this.listener = listener;
         this.mapper = mapper;
-        this.window = new FlowWindow(maxWindow);
+        this.window = window;
         this.eventBudget = eventBudget;
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** The flow window: about two milliseconds of work wait in a worker, between one event and the maximum. */
+/** The flow window: about two milliseconds of work wait in a worker (times the launcher's factor), between one event and the maximum. */
 class FlowWindowTest {
 
     @Test
@@ -72,5 +72,39 @@ class FlowWindowTest {
         FlowWindow window = new FlowWindow(8);
         window.answered(-5);
         assertThat(window.size()).isEqualTo(8);
+    }
+
+    @Test
+    void aLauncherFactorMultipliesTheQueuedWorkAndTheDefaultMaximum() {
+        FlowWindow local = FlowWindow.of(0, 1);
+        FlowWindow remote = FlowWindow.of(0, 4);
+        assertThat(local.max()).isEqualTo(EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER);
+        assertThat(remote.max()).isEqualTo(4 * EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER);
+        local.answered(TimeUnit.MILLISECONDS.toNanos(1));
+        remote.answered(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(local.size()).as("2 ms of 1 ms events behind the first").isEqualTo(3);
+        assertThat(remote.size()).as("8 ms of 1 ms events behind the first").isEqualTo(9);
+        for (int i = 0; i < 50; i++) {
+            remote.answered(TimeUnit.MICROSECONDS.toNanos(1));
+        }
+        assertThat(remote.size()).isEqualTo(4 * EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER);
+    }
+
+    @Test
+    void aMaximumTheLoopWasGivenIsKeptWhateverTheFactor() {
+        FlowWindow window = FlowWindow.of(100, 4);
+        for (int i = 0; i < 50; i++) {
+            window.answered(TimeUnit.MICROSECONDS.toNanos(1));
+        }
+        assertThat(window.max()).isEqualTo(100);
+        assertThat(window.size()).isEqualTo(100);
+    }
+
+    @Test
+    void aFactorBelowOneCountsAsOne() {
+        FlowWindow window = FlowWindow.of(0, 0);
+        window.answered(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(window.max()).isEqualTo(EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER);
+        assertThat(window.size()).isEqualTo(3);
     }
 }

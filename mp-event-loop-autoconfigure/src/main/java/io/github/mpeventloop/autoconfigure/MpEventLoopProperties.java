@@ -158,7 +158,10 @@ public class MpEventLoopProperties implements Validator {
         positive(errors, "queue.block-timeout", properties.getQueue().getBlockTimeout());
         positive(errors, "event.timeout", properties.getEvent().getTimeout());
         positive(errors, "worker.start-timeout", properties.getWorker().getStartTimeout());
-        atLeast(errors, "worker.max-in-flight", properties.getWorker().getMaxInFlight(), 1);
+        Integer maxInFlight = properties.getWorker().getMaxInFlight();
+        if (maxInFlight != null) {
+            atLeast(errors, "worker.max-in-flight", maxInFlight, 1);
+        }
         DataSize maxHeap = properties.getWorker().getMaxHeap();
         if (maxHeap != null && maxHeap.toBytes() < Worker.MIN_HEAP.toBytes()) {
             errors.rejectValue("worker.max-heap", "tooSmall", "must be at least " + Worker.MIN_HEAP);
@@ -281,9 +284,10 @@ public class MpEventLoopProperties implements Validator {
         private Duration startTimeout = EventLoopBuilder.DEFAULT_START_TIMEOUT;
 
         /**
-         * Most events sent to one worker ahead of its answers; the others wait in the queue.
+         * Most events sent to one worker ahead of its answers; the others wait in the queue. Unset: 512 times
+         * the worker launcher's in-flight factor (1 for local workers, 4 for the Hazelcast backend's).
          */
-        private int maxInFlight = EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER;
+        private @Nullable Integer maxInFlight;
 
         /**
          * Number of events after which a worker is replaced by a fresh one, between events; 0 never.
@@ -328,11 +332,11 @@ public class MpEventLoopProperties implements Validator {
             this.startTimeout = startTimeout;
         }
 
-        public int getMaxInFlight() {
+        public @Nullable Integer getMaxInFlight() {
             return this.maxInFlight;
         }
 
-        public void setMaxInFlight(int maxInFlight) {
+        public void setMaxInFlight(@Nullable Integer maxInFlight) {
             this.maxInFlight = maxInFlight;
         }
 

@@ -21,6 +21,20 @@ public interface WorkerLauncher extends AutoCloseable {
      */
     WorkerChannel launch(int workerId, String secret);
 
+    /**
+     * How many times more work the loop keeps in flight per worker of this launcher than per local
+     * worker; 1 by default. A launcher whose channel has a long round trip, or costs much per piece
+     * of bytes whatever its size (a network hop, a cluster's messaging), asks for more: each piece
+     * then carries more events, and the worker does not run dry while the next ones travel. The loop
+     * multiplies its flow window (about 2 ms of queued work per worker) by it, and so the default
+     * {@code maxInFlightPerWorker}; a maximum the loop's builder was given is kept as it is.
+     *
+     * @return a factor of at least 1 (a smaller one counts as 1)
+     */
+    default int inFlightFactor() {
+        return 1;
+    }
+
     /** Releases what the launcher holds (a runtime directory, a listener); started workers are not touched. */
     @Override
     void close();

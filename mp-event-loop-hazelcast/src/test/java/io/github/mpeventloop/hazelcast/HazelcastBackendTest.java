@@ -2,15 +2,20 @@ package io.github.mpeventloop.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
@@ -107,6 +112,37 @@ class HazelcastBackendTest {
             }
             assertThat(counters.stream().map(counter -> loop.addEvent(Event.of(counter::pid).cached()).join())
                     .distinct()).as("members holding counters").hasSize(2);
+        }
+    }
+
+    /**
+     * The launcher's in-flight factor reaches the loop: with no maximum given, a remote worker holds
+     * more events than a local worker may (512), so each piece carries more of them. The events wait
+     * behind a gate in the worker, so the count is the window's, not a race's.
+     */
+    @Test
+    void aRemoteWorkerHoldsMoreEventsThanTheLocalDefaultMaximum(@TempDir Path directory) throws Exception {
+        Path gate = directory.resolve("gate");
+        int held = 3 * EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER;
+        try (EventLoop loop = loop("window").workers(1).build().start()) {
+            List<EventFuture<Long>> warmUp = new ArrayList<>();
+            for (long i = 0; i < 20_000; i++) {
+                warmUp.add(loop.addEvent(Tasks::square, i)); // trivial events open the window to its maximum
+            }
+            warmUp.forEach(EventFuture::join);
+            List<EventFuture<Long>> gated = new ArrayList<>();
+            for (long i = 0; i < held; i++) {
+                gated.add(loop.addEvent(Tasks::gatedSquare, i, 0L, gate.toString()));
+            }
+            Awaitility.await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(loop.workers().get(0)
+                    .inFlight()).isGreaterThan(EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER));
+            assertThat(loop.workers().get(0).inFlight())
+                    .isLessThanOrEqualTo(HazelcastWorkerLauncher.IN_FLIGHT_FACTOR
+                            * EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER);
+            Files.createFile(gate);
+            for (int i = 0; i < held; i++) {
+                assertThat(gated.get(i).join()).isEqualTo((long) i * i);
+            }
         }
     }
 }
