@@ -26,6 +26,7 @@ import java.util.Set;
  * @param capacityMs length of the capacity probe
  * @param heapEvents events queued for the heap-per-event figure
  * @param hzEvents trivial events per Hazelcast throughput run
+ * @param hzWarmupEvents trivial events each Hazelcast loop runs once before its warm-up runs
  * @param hzLatency round trips per Hazelcast latency run (as many warm-up, 3 runs)
  * @param sections sections to run
  * @param subjects local subjects to run: loop, echo, grpc
@@ -35,7 +36,7 @@ import java.util.Set;
  */
 public record Options(int events, int warmups, int reps, int echoMessages, int echoWarmups, int echoRuns, int latencyWarmup,
         int latencyRuns, int latencyPerRun, int startups, int cpuEvents, double cpuMs, long capacityMs, int heapEvents,
-        int hzEvents, int hzLatency, Set<String> sections, Set<String> subjects, List<String> workerOptions,
+        int hzEvents, int hzWarmupEvents, int hzLatency, Set<String> sections, Set<String> subjects, List<String> workerOptions,
         boolean quick, String output) {
 
     /** Every section, in the order they run. */
@@ -60,6 +61,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
         long capacityMs = 2_000;
         int heapEvents = 100_000;
         int hzEvents = 50_000;
+        int hzWarmupEvents = 3_000_000;
         int hzLatency = 5_000;
         Set<String> sections = new LinkedHashSet<>(SECTIONS);
         Set<String> subjects = new LinkedHashSet<>(SUBJECTS);
@@ -86,6 +88,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
                     capacityMs = 200;
                     heapEvents = 2_000;
                     hzEvents = 500;
+                    hzWarmupEvents = 0;
                     hzLatency = 50;
                 }
                 case "--events" -> events = Integer.parseInt(args[++i]);
@@ -103,6 +106,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
                 case "--capacity-ms" -> capacityMs = Long.parseLong(args[++i]);
                 case "--heap-events" -> heapEvents = Integer.parseInt(args[++i]);
                 case "--hz-events" -> hzEvents = Integer.parseInt(args[++i]);
+                case "--hz-warmup-events" -> hzWarmupEvents = Integer.parseInt(args[++i]);
                 case "--hz-latency" -> hzLatency = Integer.parseInt(args[++i]);
                 case "--only" -> sections = checked(args[++i], SECTIONS);
                 case "--subjects" -> subjects = checked(args[++i], SUBJECTS);
@@ -114,7 +118,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
         }
         workerOptions.removeIf(String::isEmpty);
         return new Options(events, warmups, reps, echoMessages, echoWarmups, echoRuns, latencyWarmup, latencyRuns, latencyPerRun,
-                startups, cpuEvents, cpuMs, capacityMs, heapEvents, hzEvents, hzLatency, sections, subjects,
+                startups, cpuEvents, cpuMs, capacityMs, heapEvents, hzEvents, hzWarmupEvents, hzLatency, sections, subjects,
                 List.copyOf(workerOptions), quick, output);
     }
 

@@ -379,6 +379,16 @@ public final class SideBySide {
         int rt = options.hzLatency();
         int runs = options.quick() ? 1 : 3;
         int warmups = options.warmups();
+        for (int workers = 1; workers <= 2 && options.hzWarmupEvents() > 0; workers++) {
+            progress("distributed: " + workers + " remote worker(s) warming up on " + options.hzWarmupEvents() + " events");
+            remote.throughput(workers, options.hzWarmupEvents(), 0, 1);
+        }
+        if (options.hzWarmupEvents() > 0) {
+            notes.add(String.format(Locale.ROOT, "distributed: each Hazelcast loop ran %,d trivial events before its"
+                    + " warm-up runs: the code that runs once per piece of bytes (Hazelcast's invocations, serialization,"
+                    + " the agent's relay) runs a few hundred times less often than per-event code and is compiled"
+                    + " only after millions of events", options.hzWarmupEvents()));
+        }
         progress("distributed: throughput, " + n + " events x " + runs + " + " + warmups + " warm-up");
         distributed.put(TPUT_1, HZ_LOOP, remote.throughput(1, n, warmups, runs));
         distributed.put(TPUT_2, HZ_LOOP, remote.throughput(2, n, warmups, runs));
