@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * frame's {@code type} is its first member. A {@code call}'s header ({@code id}, {@code form},
  * {@code output}, {@code mode}, {@code credit}) comes before its body; the reader stops at the
  * first body member ({@link CallFrame#BODY_MEMBERS}) and leaves the frame's bytes, and its parser
- * there, to the event thread, which reads on into the types the target declares. Unknown members of the other frames are skipped.
+ * there, to the event thread, which reads on into the types the target declares. Unknown members
+ * of the other frames are skipped.
  */
 public final class ParentFrameDecoder {
 
@@ -47,14 +48,13 @@ public final class ParentFrameDecoder {
             if (kind == null) {
                 throw new ProtocolException("unexpected frame type \"" + type + "\" from the parent");
             }
-            if (kind == ParentFrame.Kind.CALL) {
-                ParentFrame.Call call = call(parser, bytes);
-                handedOver = true;
-                return call;
-            }
             return switch (kind) {
                 case WELCOME -> welcome(parser);
-                case CALL -> throw new IllegalStateException("a call is read above");
+                case CALL -> {
+                    ParentFrame.Call call = call(parser, bytes);
+                    handedOver = true;
+                    yield call;
+                }
                 case CREDIT -> {
                     long[] members = longs(parser, "id", "items");
                     yield new ParentFrame.Credit(members[0], members[1]);
