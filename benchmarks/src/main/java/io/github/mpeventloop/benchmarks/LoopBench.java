@@ -54,7 +54,7 @@ public final class LoopBench implements AutoCloseable {
     }
 
     /** Median events/s of {@code addEvent(Work::plusOne, i)} × {@code events} until the handler saw the last. */
-    public double throughput(int workers, int events, int warmups, int reps) throws Exception {
+    public Stats.Median throughput(int workers, int events, int warmups, int reps) throws Exception {
         Counter counter = new Counter();
         EventLoop loop = loop(workers, counter::arrived);
         return Stats.median(warmups, reps, () -> counter.time(events, i -> loop.addEvent(Work::plusOne, i)));

@@ -174,29 +174,27 @@ public final class SideBySide {
             if (options.with(LOOP)) {
                 progress("throughput, loop, " + workers + " worker(s), " + n + " events x " + options.reps() + " + "
                         + options.warmups() + " warm-up");
-                local.put(row, LOOP, loop.throughput(workers, n, options.warmups(), options.reps()));
-                local.put(cpuRow, LOOP, cpuMicrosPerEvent(n));
+                Stats.Median measured = loop.throughput(workers, n, options.warmups(), options.reps());
+                local.put(row, LOOP, measured.value());
+                local.put(cpuRow, LOOP, measured.cpuMicrosPerEvent(n));
             }
             if (options.with(ECHO)) {
                 progress("throughput, echo, " + workers + " child(ren), " + options.echoMessages() + " events x "
                         + options.echoRuns() + " + " + options.echoWarmups() + " warm-up");
-                local.put(row, ECHO, echo.throughput(EchoCodec.Format.JSON, workers, options.echoMessages(),
-                        options.echoWarmups(), options.echoRuns()));
-                local.put(cpuRow, ECHO, cpuMicrosPerEvent(options.echoMessages()));
+                Stats.Median measured = echo.throughput(EchoCodec.Format.JSON, workers, options.echoMessages(),
+                        options.echoWarmups(), options.echoRuns());
+                local.put(row, ECHO, measured.value());
+                local.put(cpuRow, ECHO, measured.cpuMicrosPerEvent(options.echoMessages()));
             }
             if (options.with("grpc") && (workers == 1 || !options.quick())) {
                 progress("throughput, gRPC unary and stream, " + workers + " child(ren), " + unaryEvents() + " and " + n
                         + " events");
-                local.put(row, UNARY, grpc.unaryThroughput(workers, unaryEvents(), options.warmups(), options.reps()));
-                local.put(row, STREAM, grpc.streamThroughput(workers, n, options.warmups(), options.reps()));
-                local.put(cpuRow, STREAM, cpuMicrosPerEvent(n));
+                local.put(row, UNARY, grpc.unaryThroughput(workers, unaryEvents(), options.warmups(), options.reps()).value());
+                Stats.Median stream = grpc.streamThroughput(workers, n, options.warmups(), options.reps());
+                local.put(row, STREAM, stream.value());
+                local.put(cpuRow, STREAM, stream.cpuMicrosPerEvent(n));
             }
         }
-    }
-
-    /** CPU µs per event of the measured runs just made, all JVMs of the run together. */
-    private static double cpuMicrosPerEvent(int eventsPerRun) {
-        return Stats.lastCpuSecondsPerRun() * 1e6 / eventsPerRun;
     }
 
     /** gRPC unary is about five times slower than the others: a fifth of the events keeps its runs as long. */
@@ -234,10 +232,10 @@ public final class SideBySide {
             local.put(START, LOOP, loop.startup(k));
         }
         if (options.with(ECHO)) {
-            local.put(START, ECHO, Stats.median(0, k, echo::startup));
+            local.put(START, ECHO, Stats.median(0, k, echo::startup).value());
         }
         if (options.with("grpc")) {
-            local.put(START, UNARY, Stats.median(0, k, grpc::startup));
+            local.put(START, UNARY, Stats.median(0, k, grpc::startup).value());
         }
     }
 
@@ -333,10 +331,10 @@ public final class SideBySide {
             String column = format == EchoCodec.Format.JSON ? JSON : SMILE;
             progress("codec: echo in " + format.id());
             smile.put(TPUT_1, column, echo.throughput(format, 1, options.echoMessages(), options.echoWarmups(),
-                    options.echoRuns()));
+                    options.echoRuns()).value());
             if (!options.quick()) {
                 smile.put(TPUT_2, column, echo.throughput(format, 2, options.echoMessages(), options.echoWarmups(),
-                        options.echoRuns()));
+                        options.echoRuns()).value());
             }
             Stats.Latency latency = echo.latency(format, options.latencyWarmup(), options.latencyRuns(),
                     options.latencyPerRun());
@@ -390,9 +388,9 @@ public final class SideBySide {
                     + " only after millions of events", options.hzWarmupEvents()));
         }
         progress("distributed: throughput, " + n + " events x " + runs + " + " + warmups + " warm-up");
-        distributed.put(TPUT_1, HZ_LOOP, remote.throughput(1, n, warmups, runs));
-        distributed.put(TPUT_2, HZ_LOOP, remote.throughput(2, n, warmups, runs));
-        distributed.put(TPUT_1, HZ_DIRECT, direct.throughput(Math.min(n, DIRECT_EVENTS), 1, runs));
+        distributed.put(TPUT_1, HZ_LOOP, remote.throughput(1, n, warmups, runs).value());
+        distributed.put(TPUT_2, HZ_LOOP, remote.throughput(2, n, warmups, runs).value());
+        distributed.put(TPUT_1, HZ_DIRECT, direct.throughput(Math.min(n, DIRECT_EVENTS), 1, runs).value());
         progress("distributed: latency, " + rt + " warm-up, " + runs + " x " + rt);
         putLatency(distributed, HZ_LOOP, remote.latency(rt, runs, rt));
         putLatency(distributed, HZ_DIRECT, direct.latency(rt, runs, rt));

@@ -30,11 +30,10 @@ public final class Stats {
     }
 
     /**
-     * Runs {@code warmups} unmeasured repetitions, then {@code reps} measured ones; their median.
-     * The CPU time this JVM and its child JVMs used during the measured ones is kept for
-     * {@link #lastCpuSecondsPerRun()}.
+     * Runs {@code warmups} unmeasured repetitions, then {@code reps} measured ones: their median, and
+     * the CPU time this JVM and its child JVMs used per measured one.
      */
-    public static double median(int warmups, int reps, Measurement measurement) throws Exception {
+    public static Median median(int warmups, int reps, Measurement measurement) throws Exception {
         for (int i = 0; i < warmups; i++) {
             measurement.run();
         }
@@ -43,20 +42,22 @@ public final class Stats {
         for (int i = 0; i < reps; i++) {
             values[i] = measurement.run();
         }
-        lastCpuSecondsPerRun = (LoadMeter.ownCpuTicks() - cpuBefore) / (double) LoadMeter.TICKS_PER_SECOND / reps;
-        return median(values);
+        double cpuSecondsPerRun = (LoadMeter.ownCpuTicks() - cpuBefore) / (double) LoadMeter.TICKS_PER_SECOND / reps;
+        return new Median(median(values), cpuSecondsPerRun);
     }
 
     /**
-     * CPU seconds per measured run of the last {@link #median(int, int, Measurement)}, this JVM
-     * and its children together: what a run costs the machine, which other load on the machine
-     * changes far less than it changes the run's speed.
+     * The median of measured runs, and the CPU seconds per run that this JVM and its children used
+     * meanwhile: what a run costs the machine, which other load on the machine changes far less than
+     * it changes the run's speed.
      */
-    public static double lastCpuSecondsPerRun() {
-        return lastCpuSecondsPerRun;
-    }
+    public record Median(double value, double cpuSecondsPerRun) {
 
-    private static double lastCpuSecondsPerRun;
+        /** CPU µs per event, for runs of {@code eventsPerRun} events. */
+        public double cpuMicrosPerEvent(int eventsPerRun) {
+            return cpuSecondsPerRun * 1e6 / eventsPerRun;
+        }
+    }
 
     /** Latency of one kind of round trip: p50 and p99 in µs, each the median over runs. */
     public record Latency(double p50, double p99) {

@@ -41,7 +41,7 @@ public final class EchoBench implements AutoCloseable {
     }
 
     /** Median events/s over {@code runs} runs of {@code messages} events, after {@code warmups} runs. */
-    public double throughput(EchoCodec.Format format, int children, int messages, int warmups, int runs)
+    public Stats.Median throughput(EchoCodec.Format format, int children, int messages, int warmups, int runs)
             throws Exception {
         List<EchoLink> links = links(format, children);
         return Stats.median(warmups, runs, () -> pipelined(links, messages));

@@ -58,7 +58,7 @@ public final class GrpcBench implements AutoCloseable {
     }
 
     /** Median calls/s of unary calls. */
-    public double unaryThroughput(int children, int events, int warmups, int runs) throws Exception {
+    public Stats.Median unaryThroughput(int children, int events, int warmups, int runs) throws Exception {
         List<GrpcLink> links = links(children);
         return Stats.median(warmups, runs, () -> unary(links, events));
     }
@@ -100,7 +100,7 @@ public final class GrpcBench implements AutoCloseable {
     }
 
     /** Median events/s over one bidirectional stream per child. */
-    public double streamThroughput(int children, int events, int warmups, int runs) throws Exception {
+    public Stats.Median streamThroughput(int children, int events, int warmups, int runs) throws Exception {
         List<GrpcLink> links = links(children);
         return Stats.median(warmups, runs, () -> streamed(links, events));
     }

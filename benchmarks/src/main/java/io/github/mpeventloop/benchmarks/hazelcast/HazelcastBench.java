@@ -34,7 +34,7 @@ public final class HazelcastBench {
     }
 
     /** Median tasks/s of {@code submitToMember(plusOne)} with callbacks. */
-    public double throughput(int events, int warmups, int reps) throws Exception {
+    public Stats.Median throughput(int events, int warmups, int reps) throws Exception {
         return Stats.median(warmups, reps, () -> {
             Semaphore window = new Semaphore(WINDOW);
             CountDownLatch done = new CountDownLatch(events);
