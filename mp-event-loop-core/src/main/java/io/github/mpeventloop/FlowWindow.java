@@ -31,10 +31,6 @@ final class FlowWindow {
     private double averageNanos = -1;
     private volatile int size = 1;
 
-    FlowWindow(int max) {
-        this(max, 1);
-    }
-
     private FlowWindow(int max, int factor) {
         this.max = max;
         this.queuedWorkNanos = QUEUED_WORK_NANOS * factor;

@@ -68,7 +68,7 @@ final class EngineFakes {
         FakeChannel channel = new FakeChannel(id);
         WorkerLink link = new WorkerLink(channel, new FrameReader(channel.fromWorker(), 1 << 20, () -> { }),
                 new FrameWriter(channel.toWorker(), 1 << 20), 1000 + id);
-        return new WorkerSession(link, IGNORED, WireMapper.create(), new FlowWindow(maxWindow), 0);
+        return new WorkerSession(link, IGNORED, WireMapper.create(), FlowWindow.of(maxWindow, 1), 0);
     }
 
     static PendingEvent plain(long id) {

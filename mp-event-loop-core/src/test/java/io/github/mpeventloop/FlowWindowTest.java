@@ -11,7 +11,7 @@ class FlowWindowTest {
 
     @Test
     void itStartsAtOneEvent() {
-        FlowWindow window = new FlowWindow(512);
+        FlowWindow window = FlowWindow.of(512, 1);
         assertThat(window.size()).isEqualTo(1);
         assertThat(window.room(0, 0)).isEqualTo(1);
         assertThat(window.room(1, 1)).isZero();
@@ -19,7 +19,7 @@ class FlowWindowTest {
 
     @Test
     void trivialEventsOpenItUpToTheMaximum() {
-        FlowWindow window = new FlowWindow(64);
+        FlowWindow window = FlowWindow.of(64, 1);
         for (int i = 0; i < 50; i++) {
             window.answered(TimeUnit.MICROSECONDS.toNanos(1));
         }
@@ -28,7 +28,7 @@ class FlowWindowTest {
 
     @Test
     void eventsOfAMillisecondLeaveRoomForAboutTwoMoreAndLongOnesForOne() {
-        FlowWindow window = new FlowWindow(512);
+        FlowWindow window = FlowWindow.of(512, 1);
         window.answered(TimeUnit.MILLISECONDS.toNanos(1));
         assertThat(window.size()).isEqualTo(3);
         for (int i = 0; i < 100; i++) {
@@ -39,37 +39,37 @@ class FlowWindowTest {
 
     @Test
     void eventsUpToFiftyMillisecondsKeepTheNextOneWaitingLongerOnesDoNot() {
-        FlowWindow window = new FlowWindow(512);
+        FlowWindow window = FlowWindow.of(512, 1);
         window.answered(TimeUnit.MILLISECONDS.toNanos(20));
         assertThat(window.size()).as("20 ms events: the next one waits behind the running one").isEqualTo(2);
         assertThat(window.room(1, 1)).isEqualTo(1);
 
-        FlowWindow atTheLimit = new FlowWindow(512);
+        FlowWindow atTheLimit = FlowWindow.of(512, 1);
         atTheLimit.answered(FlowWindow.NEXT_WAITS_UP_TO_NANOS);
         assertThat(atTheLimit.size()).isEqualTo(2);
 
-        FlowWindow longer = new FlowWindow(512);
+        FlowWindow longer = FlowWindow.of(512, 1);
         longer.answered(FlowWindow.NEXT_WAITS_UP_TO_NANOS + 1);
         assertThat(longer.size()).as("longer events are handed out one at a time").isEqualTo(1);
     }
 
     @Test
     void aWindowOfOneStaysOneEvenForShortEvents() {
-        FlowWindow window = new FlowWindow(1);
+        FlowWindow window = FlowWindow.of(1, 1);
         window.answered(TimeUnit.MILLISECONDS.toNanos(20));
         assertThat(window.size()).isEqualTo(1);
     }
 
     @Test
     void concurrentEventsCountOnlyAgainstTheMaximum() {
-        FlowWindow window = new FlowWindow(4);
+        FlowWindow window = FlowWindow.of(4, 1);
         assertThat(window.room(0, 3)).as("three streams in flight, no plain one").isEqualTo(1);
         assertThat(window.room(0, 4)).isZero();
     }
 
     @Test
     void aNegativeMeasureCountsAsZero() {
-        FlowWindow window = new FlowWindow(8);
+        FlowWindow window = FlowWindow.of(8, 1);
         window.answered(-5);
         assertThat(window.size()).isEqualTo(8);
     }
