@@ -138,7 +138,7 @@ final class AnswerPath {
         }
         ResultConsumer current = consumer;
         if (current != null && batch.size() == 1) {
-            current.post(batch.remove(0));
+            current.post(batch.remove(0), idle.outstanding() == 1);
             return;
         }
         List<Runnable> deliveries = List.copyOf(batch);
@@ -236,7 +236,7 @@ final class AnswerPath {
             if (batch != null) {
                 batch.add(delivery);
             } else {
-                current.post(delivery);
+                current.post(delivery, idle.outstanding() == 1);
             }
             return;
         }

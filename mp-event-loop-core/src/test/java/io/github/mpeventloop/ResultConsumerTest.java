@@ -1,19 +1,23 @@
 package io.github.mpeventloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * The consumer's hand-off: every delivery posted runs once, on the consumer's thread, in the order
- * each poster posted it, whether the consumer was busy or asleep when it came.
+ * each poster posted it, whether the consumer was busy, asleep or polling for a lone result when it
+ * came; and a consumer that polls goes to sleep when nothing comes.
  */
 class ResultConsumerTest {
 
@@ -94,5 +98,47 @@ class ResultConsumerTest {
         }
         consumer.close();
         assertThat(seen).hasSize(1_000).isSorted();
+    }
+
+    @Test
+    void loneResultsOneAtATimeReachAConsumerThatPollsForThem() throws InterruptedException {
+        ResultConsumer consumer = new ResultConsumer("test-lone");
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        AtomicInteger foreignThread = new AtomicInteger();
+        for (int i = 0; i < 2_000; i++) {
+            int value = i;
+            CountDownLatch delivered = new CountDownLatch(1);
+            consumer.post(() -> {
+                if (!consumer.isConsumerThread()) {
+                    foreignThread.incrementAndGet();
+                }
+                seen.add(value);
+                delivered.countDown();
+            }, true);
+            assertThat(delivered.await(10, TimeUnit.SECONDS)).as("lone delivery %d", value).isTrue();
+        }
+        consumer.close();
+        assertThat(seen).hasSize(2_000).isSorted();
+        assertThat(foreignThread).hasValue(0);
+    }
+
+    @Test
+    void aConsumerThatPollsForLoneResultsParksWhenNoneComes() throws InterruptedException {
+        ResultConsumer consumer = new ResultConsumer("test-poll-ends");
+        AtomicReference<Thread> consumerThread = new AtomicReference<>();
+        for (int i = 0; i < 100; i++) {
+            CountDownLatch delivered = new CountDownLatch(1);
+            consumer.post(() -> {
+                consumerThread.set(Thread.currentThread());
+                delivered.countDown();
+            }, true);
+            assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(consumerThread.get().getState()).isEqualTo(Thread.State.WAITING));
+        CountDownLatch afterSleep = new CountDownLatch(1);
+        consumer.post(afterSleep::countDown, true);
+        assertThat(afterSleep.await(10, TimeUnit.SECONDS)).as("a lone result wakes the consumer that parked").isTrue();
+        consumer.close();
     }
 }
