@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thread that moves events from the queue to workers. An ordinary event goes to the worker
- * with the most room, together with as many queued events as that worker's window allows; an
+ * with the most room, together with as many queued events as that worker's window allows and its
+ * even share of the work allows ({@link #fairShare}); an
  * event on a cached object or proxy goes to the worker that holds the object, in submission order,
  * waiting in that worker's own backlog while it is full, so that it holds back nobody else. Frames
  * are flushed whenever the dispatcher is about to sleep, so events travel in batches under load
@@ -162,11 +163,30 @@ final class Dispatcher implements Runnable {
         }
         batch.clear();
         batch.add(head);
-        queue.drainUnpinnedTo(batch, session.freeSlots() - 1);
+        queue.drainUnpinnedTo(batch, Math.min(session.freeSlots(), fairShare(session)) - 1);
         for (PendingEvent event : batch) {
             send(session, event);
         }
         return true;
+    }
+
+    /**
+     * The most events {@code session} takes in this turn (at least one): what it lacks of an even
+     * share, among the workers with room, of the events they hold and those queued. A window sized by
+     * trivial events is wide; without a share, a burst of long events queued at once would wait in
+     * the first worker's window while another worker idled, until answers narrowed it.
+     */
+    private int fairShare(WorkerSession session) {
+        int withRoom = 0;
+        long total = queue.size() + 1;
+        for (WorkerSession candidate : loop.sessions()) {
+            if (candidate.freeSlots() > 0) {
+                withRoom++;
+                total += candidate.held();
+            }
+        }
+        long share = (total + withRoom - 1) / Math.max(1, withRoom);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, share - session.held()));
     }
 
     /** Sends an event on cached objects to their worker, choosing one if none holds them yet. */

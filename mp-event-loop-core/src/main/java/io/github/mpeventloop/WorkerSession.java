@@ -93,6 +93,11 @@ final class WorkerSession {
         return eventBudget > 0 ? (int) Math.min(room, eventBudget - sent) : room;
     }
 
+    /** How many events the worker holds (sent and not yet answered). */
+    int held() {
+        return inFlight.count();
+    }
+
     /** Whether the worker holds no event: a lone event sent to it runs at once. */
     boolean isIdle() {
         return inFlight.count() == 0;

@@ -4,6 +4,7 @@ import static io.github.mpeventloop.EngineFakes.handle;
 import static io.github.mpeventloop.EngineFakes.pinned;
 import static io.github.mpeventloop.EngineFakes.plain;
 import static io.github.mpeventloop.EngineFakes.session;
+import static io.github.mpeventloop.EngineFakes.widenedSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -82,6 +83,26 @@ class DispatcherTest {
         assertThat(busy.info().inFlight()).isEqualTo(1);
         assertThat(queue.size()).as("the second event waits: both windows are full").isEqualTo(1);
         assertThat(sent).as("reported dispatched").extracting(event -> event.id).containsExactly(1L);
+    }
+
+    @Test
+    void aBurstQueuedAtOnceIsSharedByTheWorkersWithRoomNotLeftInTheFirstWindow() throws InterruptedException {
+        WorkerSession first = widenedSession(1, 512);
+        WorkerSession second = widenedSession(2, 512);
+        WorkerSession third = widenedSession(3, 512);
+        sessions.addAll(List.of(first, second, third));
+        third.send(plain(100));
+        third.send(plain(101));
+
+        for (int i = 1; i <= 40; i++) {
+            queue(plain(i));
+        }
+        dispatchAll();
+
+        assertThat(queue.size()).isZero();
+        assertThat(List.of(first.held(), second.held(), third.held()))
+                .as("events held per worker, two of them held by the third before the burst")
+                .containsExactly(14, 14, 14);
     }
 
     @Test

@@ -65,10 +65,24 @@ final class EngineFakes {
 
     /** A session whose worker never answers; frames sent to it go to a byte buffer. */
     static WorkerSession session(int id, int maxWindow) {
+        return session(id, FlowWindow.of(maxWindow, 1));
+    }
+
+    /**
+     * A session like {@link #session(int, int)} whose window was widened to {@code maxWindow} by
+     * trivial events (1 µs each), as in a loop that ran them before.
+     */
+    static WorkerSession widenedSession(int id, int maxWindow) {
+        FlowWindow window = FlowWindow.of(maxWindow, 1);
+        window.answered(1_000);
+        return session(id, window);
+    }
+
+    private static WorkerSession session(int id, FlowWindow window) {
         FakeChannel channel = new FakeChannel(id);
         WorkerLink link = new WorkerLink(channel, new FrameReader(channel.fromWorker(), 1 << 20, () -> { }),
                 new FrameWriter(channel.toWorker(), 1 << 20), 1000 + id);
-        return new WorkerSession(link, IGNORED, WireMapper.create(), FlowWindow.of(maxWindow, 1), 0);
+        return new WorkerSession(link, IGNORED, WireMapper.create(), window, 0);
     }
 
     static PendingEvent plain(long id) {

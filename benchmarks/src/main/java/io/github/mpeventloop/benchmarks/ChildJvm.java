@@ -93,6 +93,27 @@ public final class ChildJvm {
     }
 
     /**
+     * Waits until the JIT compilers of this JVM and of the child JVMs {@code childPids} used no CPU
+     * for three polls of 100 ms in a row, at most 10 s. A burst of warm-up events leaves C2 a queue of
+     * methods to compile that it would otherwise work through while CPU-bound work is timed, on the
+     * cores that work needs (up to 0.3 s of CPU per worker in a probe); a running application has long
+     * compiled them.
+     */
+    public static void awaitCompilersIdle(List<Long> childPids) throws InterruptedException {
+        List<Long> pids = new ArrayList<>(childPids);
+        pids.add(ProcessHandle.current().pid());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long last = -1;
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long ticks = pids.stream().mapToLong(ChildJvm::compilerTicks).sum();
+            quiet = ticks == last ? quiet + 1 : 0;
+            last = ticks;
+        }
+    }
+
+    /**
      * CPU ticks the JIT compiler threads of process {@code pid} used so far ({@code utime + stime}
      * of each {@code /proc/<pid>/task/<tid>/stat} whose thread is a C1 or C2 compiler thread); 0 when
      * it cannot be read.

@@ -17,6 +17,7 @@ import java.util.function.IntFunction;
 import io.github.mpeventloop.EventLoop;
 import io.github.mpeventloop.EventLoopBuilder;
 import io.github.mpeventloop.ResultHandler;
+import io.github.mpeventloop.WorkerInfo;
 
 /**
  * The event loop's measurements, through its public API only, on loops made by a builder factory
@@ -133,45 +134,35 @@ public final class LoopBench implements AutoCloseable {
     /**
      * Trivial events a loop's workers run before CPU-bound work is timed on them, so that the loop's
      * own per-event code is compiled, as in a running application (and as after the throughput
-     * section, whose loops these are when it ran first); the spin itself is warmed by two events
-     * per worker. A process pool of an interpreted language has no such warm-up to pay.
+     * section, whose loops these are when it ran first). A process pool of an interpreted language
+     * has no such warm-up to pay.
      */
-    static final int WARM_UP_EVENTS = 50_000;
+    public static final int WARM_UP_EVENTS = 50_000;
 
     /**
-     * Wall seconds for {@code events} spin events on {@code workers} workers, after
-     * {@link #WARM_UP_EVENTS} trivial events and two spin events per worker, each followed by
-     * {@link #awaitCompilersIdle}.
+     * Wall seconds for {@code events} spin events on {@code workers} workers, timed on their second
+     * run: {@link #WARM_UP_EVENTS} trivial events first, then one untimed run of the same
+     * {@code events}, each followed by {@link ChildJvm#awaitCompilersIdle}. With only two long spins
+     * per worker before the timed run (until 2026-12-01), a worker's branches for events longer than a
+     * millisecond (the reading role lent out and passed on) and the parent's for a full window were
+     * first taken in the timed run: C2 threw that code away and compiled the call path again there,
+     * 0.5–1.5 s of CPU per JVM on the two cores the spins needed. Every other row is likewise timed
+     * after warm-up runs of its own workload. (Short spin events as the warm-up instead had C2 inline
+     * the spin into the worker's call path with a profile of short loops: 23–24 instead of 20.5 ms per
+     * 20 ms event, in some runs.)
      */
     public double cpuWall(int workers, int events, long iterations) throws Exception {
         Counter counter = new Counter();
         EventLoop loop = loop(workers, counter::arrived);
         counter.time(WARM_UP_EVENTS, i -> loop.addEvent(Work::plusOne, i));
         awaitCompilersIdle(loop);
-        counter.time(2 * workers, i -> loop.addEvent(Work::spin, iterations));
+        counter.time(events, i -> loop.addEvent(Work::spin, iterations));
         awaitCompilersIdle(loop);
         return events / counter.time(events, i -> loop.addEvent(Work::spin, iterations));
     }
 
-    /**
-     * Waits until the JIT compilers of this JVM and of the loop's workers used no CPU for three
-     * polls of 100 ms in a row, at most 10 s. A burst of warm-up events leaves C2 a queue of methods
-     * to compile that it would otherwise work through during the timed spins, on the cores the spins
-     * need (up to 0.3 s of CPU per worker in a probe); a running application has long compiled them.
-     */
-    static void awaitCompilersIdle(EventLoop loop) throws InterruptedException {
-        List<Long> pids = new ArrayList<>();
-        pids.add(ProcessHandle.current().pid());
-        loop.workers().forEach(worker -> pids.add(worker.pid()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long last = -1;
-        int quiet = 0;
-        while (quiet < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            long ticks = pids.stream().mapToLong(ChildJvm::compilerTicks).sum();
-            quiet = ticks == last ? quiet + 1 : 0;
-            last = ticks;
-        }
+    private static void awaitCompilersIdle(EventLoop loop) throws InterruptedException {
+        ChildJvm.awaitCompilersIdle(loop.workers().stream().map(WorkerInfo::pid).toList());
     }
 
     /**

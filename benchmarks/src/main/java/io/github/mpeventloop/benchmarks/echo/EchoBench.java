@@ -114,17 +114,18 @@ public final class EchoBench implements AutoCloseable {
         }
     }
 
-    /** Wall seconds for {@code events} spin events over two children, one event in flight per child. */
+    /**
+     * Wall seconds for {@code events} spin events over two children, one event in flight per child,
+     * timed on their second run, as the loop's ({@code LoopBench.cpuWall}).
+     */
     public double cpuWall(int events, long iterations) throws Exception {
         List<EchoLink> links = links(EchoCodec.Format.JSON, 2);
-        for (EchoLink link : links) {
-            link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
-            link.roundTrip(new EchoCodec.Event(0, EchoCodec.SPIN, new long[] {iterations}));
-        }
         List<SharedWork.Caller> callers = new ArrayList<>();
         for (EchoLink link : links) {
             callers.add(i -> link.roundTrip(new EchoCodec.Event(i, EchoCodec.SPIN, new long[] {iterations})));
         }
+        SharedWork.wallSeconds("echo CPU warm-up run", callers, events);
+        ChildJvm.awaitCompilersIdle(links.stream().map(EchoLink::pid).toList());
         return SharedWork.wallSeconds("echo CPU run", callers, events);
     }
 
