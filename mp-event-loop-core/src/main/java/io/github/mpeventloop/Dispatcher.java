@@ -290,7 +290,7 @@ final class Dispatcher implements Runnable {
     /** A worker with room that holds no event, or null. */
     private @Nullable WorkerSession idle() {
         for (WorkerSession session : loop.sessions()) {
-            if (session.isIdle() && session.freeSlots() > 0) {
+            if (session.held() == 0 && session.freeSlots() > 0) {
                 return session;
             }
         }

@@ -98,11 +98,6 @@ final class WorkerSession {
         return inFlight.count();
     }
 
-    /** Whether the worker holds no event: a lone event sent to it runs at once. */
-    boolean isIdle() {
-        return inFlight.count() == 0;
-    }
-
     /**
      * Buffers an event for the worker; {@link #flush()} sends it. Under the dispatcher's placing lock.
      *

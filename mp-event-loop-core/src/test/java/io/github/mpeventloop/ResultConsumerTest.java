@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The consumer's hand-off: every delivery posted runs once, on the consumer's thread, in the order
@@ -72,23 +74,6 @@ class ResultConsumerTest {
     }
 
     @Test
-    void aConsumerAsleepWakesForEachLoneDelivery() throws InterruptedException {
-        ResultConsumer consumer = new ResultConsumer("test-wake");
-        List<Integer> seen = new CopyOnWriteArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            int value = i;
-            CountDownLatch delivered = new CountDownLatch(1);
-            consumer.post(() -> {
-                seen.add(value);
-                delivered.countDown();
-            });
-            assertThat(delivered.await(10, TimeUnit.SECONDS)).as("delivery %d reached an asleep consumer", value).isTrue();
-        }
-        consumer.close();
-        assertThat(seen).hasSize(200).isSorted();
-    }
-
-    @Test
     void closeDeliversWhatWasPostedBeforeIt() {
         ResultConsumer consumer = new ResultConsumer("test-close");
         List<Integer> seen = new CopyOnWriteArrayList<>();
@@ -100,9 +85,11 @@ class ResultConsumerTest {
         assertThat(seen).hasSize(1_000).isSorted();
     }
 
-    @Test
-    void loneResultsOneAtATimeReachAConsumerThatPollsForThem() throws InterruptedException {
-        ResultConsumer consumer = new ResultConsumer("test-lone");
+    /** Posted alone, a result may find the consumer polling for it; otherwise asleep. */
+    @ParameterizedTest(name = "posted as the only event outstanding: {0}")
+    @ValueSource(booleans = {false, true})
+    void deliveriesOneAtATimeReachTheConsumerOnItsThreadInOrder(boolean alone) throws InterruptedException {
+        ResultConsumer consumer = new ResultConsumer("test-one-at-a-time");
         List<Integer> seen = new CopyOnWriteArrayList<>();
         AtomicInteger foreignThread = new AtomicInteger();
         for (int i = 0; i < 2_000; i++) {
@@ -114,8 +101,8 @@ class ResultConsumerTest {
                 }
                 seen.add(value);
                 delivered.countDown();
-            }, true);
-            assertThat(delivered.await(10, TimeUnit.SECONDS)).as("lone delivery %d", value).isTrue();
+            }, alone);
+            assertThat(delivered.await(10, TimeUnit.SECONDS)).as("delivery %d", value).isTrue();
         }
         consumer.close();
         assertThat(seen).hasSize(2_000).isSorted();
