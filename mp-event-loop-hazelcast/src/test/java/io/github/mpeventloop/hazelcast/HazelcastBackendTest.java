@@ -12,9 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.mpeventloop.Event;
@@ -30,23 +29,12 @@ import io.github.mpeventloop.WorkerInfo;
  */
 class HazelcastBackendTest {
 
-    private static TestCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = new TestCluster(2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = new SharedCluster(2);
 
     private static EventLoopBuilder loop(String name) {
         return EventLoop.builder().name(name).workers(2)
-                .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent));
+                .workerLauncher(HazelcastWorkerLauncher.on(cluster.get().parent));
     }
 
     @Test
@@ -66,8 +54,8 @@ class HazelcastBackendTest {
     void workersAreChildProcessesOfTheAgentsOnePerAgent() {
         try (EventLoop loop = loop("placement").build().start()) {
             List<Long> workerPids = loop.workers().stream().map(WorkerInfo::pid).collect(Collectors.toList());
-            assertThat(workerPids.stream().map(pid -> cluster.agentOf(pid).pid()))
-                    .containsExactlyInAnyOrderElementsOf(cluster.members.stream().map(Process::pid).toList());
+            assertThat(workerPids.stream().map(pid -> cluster.get().agentOf(pid).pid()))
+                    .containsExactlyInAnyOrderElementsOf(cluster.get().members.stream().map(Process::pid).toList());
             assertThat(loop.addEvent(Tasks::pid).join()).isIn(workerPids);
         }
     }

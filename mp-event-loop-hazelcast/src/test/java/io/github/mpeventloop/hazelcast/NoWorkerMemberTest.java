@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.mpeventloop.Backend;
 import io.github.mpeventloop.EventLoop;
@@ -16,26 +15,15 @@ import io.github.mpeventloop.WorkerStartException;
 /** Start-up failures say what is missing. */
 class NoWorkerMemberTest {
 
-    private static TestCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = new TestCluster(0);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = new SharedCluster(0);
 
     @Test
     void aClusterWithoutWorkerMembersFailsTheStartAndSaysWhy() {
         EventLoop loop = EventLoop.builder().name("no-workers").startTimeout(Duration.ofSeconds(1))
-                .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent)).build();
+                .workerLauncher(HazelcastWorkerLauncher.on(cluster.get().parent)).build();
         assertThatThrownBy(loop::start).isInstanceOf(WorkerStartException.class)
-                .hasMessageContaining("no member of Hazelcast cluster \"" + cluster.clusterName + "\" runs workers");
+                .hasMessageContaining("no member of Hazelcast cluster \"" + cluster.get().clusterName + "\" runs workers");
         assertThat(loop.isRunning()).isFalse();
     }
 

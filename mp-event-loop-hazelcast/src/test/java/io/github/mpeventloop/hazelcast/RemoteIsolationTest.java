@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
@@ -29,19 +28,8 @@ import io.github.mpeventloop.WorkerLostException;
  */
 class RemoteIsolationTest {
 
-    private static TestCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = new TestCluster(1);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = new SharedCluster(1);
 
     private static Set<Long> pids(EventLoop loop) {
         return loop.workers().stream().map(WorkerInfo::pid).collect(Collectors.toSet());
@@ -53,11 +41,11 @@ class RemoteIsolationTest {
 
     @Test
     void systemExitInOneWorkerFailsOnlyItsEventAndTheAgentReplacesThatWorker() {
-        long agent = cluster.members.get(0).pid();
+        long agent = cluster.get().members.get(0).pid();
         try (EventLoop loop = EventLoop.builder().name("exit").workers(3)
-                .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent)).build().start()) {
+                .workerLauncher(HazelcastWorkerLauncher.on(cluster.get().parent)).build().start()) {
             Set<Long> before = pids(loop);
-            assertThat(before).hasSize(3).allSatisfy(pid -> assertThat(cluster.agentOf(pid).pid()).isEqualTo(agent));
+            assertThat(before).hasSize(3).allSatisfy(pid -> assertThat(cluster.get().agentOf(pid).pid()).isEqualTo(agent));
             Tasks.Exiter exiter = loop.cacheObject(new Tasks.Exiter());
             long victim = loop.addEvent(Event.of(exiter::pid).cached()).join();
             List<EventFuture<Long>> others = new ArrayList<>();
@@ -74,10 +62,10 @@ class RemoteIsolationTest {
             Set<Long> kept = new HashSet<>(before);
             kept.remove(victim);
             assertThat(after).as("the other workers keep running").containsAll(kept).hasSize(3);
-            assertThat(after).allSatisfy(pid -> assertThat(cluster.agentOf(pid).pid()).isEqualTo(agent));
+            assertThat(after).allSatisfy(pid -> assertThat(cluster.get().agentOf(pid).pid()).isEqualTo(agent));
             assertThat(kept).allSatisfy(pid -> assertThat(running(pid)).isTrue());
             await().atMost(Duration.ofSeconds(30)).until(() -> !running(victim));
-            assertThat(cluster.members.get(0).isAlive()).as("the agent").isTrue();
+            assertThat(cluster.get().members.get(0).isAlive()).as("the agent").isTrue();
             assertThat(loop.restarts()).isEqualTo(1);
             for (int i = 0; i < others.size(); i++) {
                 assertThat(others.get(i).join()).isEqualTo((long) i * i);
@@ -87,9 +75,9 @@ class RemoteIsolationTest {
 
     @Test
     void aTimeoutKillsOnlyThatWorkersProcess() {
-        long agent = cluster.members.get(0).pid();
+        long agent = cluster.get().members.get(0).pid();
         try (EventLoop loop = EventLoop.builder().name("timeout").workers(2)
-                .workerLauncher(HazelcastWorkerLauncher.on(cluster.parent)).build().start()) {
+                .workerLauncher(HazelcastWorkerLauncher.on(cluster.get().parent)).build().start()) {
             Set<Long> before = pids(loop);
             EventFuture<Long> hang = loop.addEvent(Event.of(Tasks::sleep, 600_000L).timeout(Duration.ofSeconds(1)));
 
@@ -104,8 +92,8 @@ class RemoteIsolationTest {
             kept.remove(killed);
             assertThat(kept).hasSize(1).allSatisfy(pid -> assertThat(running(pid)).isTrue());
             assertThat(pids(loop)).containsAll(kept);
-            assertThat(cluster.members.get(0).isAlive()).as("the agent").isTrue();
-            assertThat(pids(loop)).allSatisfy(pid -> assertThat(cluster.agentOf(pid).pid()).isEqualTo(agent));
+            assertThat(cluster.get().members.get(0).isAlive()).as("the agent").isTrue();
+            assertThat(pids(loop)).allSatisfy(pid -> assertThat(cluster.get().agentOf(pid).pid()).isEqualTo(agent));
             assertThat(loop.addEvent(Tasks::square, 12L).join()).isEqualTo(144L);
         }
     }

@@ -10,9 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.mpeventloop.Event;
 import io.github.mpeventloop.EventFuture;
@@ -30,23 +29,12 @@ import io.github.mpeventloop.spi.WorkerLauncherFactory;
 class RemoteSessionLossTest {
 
     private static final Duration LOSS_TIMEOUT = Duration.ofSeconds(2);
-    private static TestCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = new TestCluster(1);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = new SharedCluster(1);
 
     private static WorkerLauncherFactory capturing(AtomicReference<HazelcastWorkerLauncher> launcher) {
         return settings -> {
-            HazelcastWorkerLauncher created = new HazelcastWorkerLauncher(cluster.parent, settings, LOSS_TIMEOUT);
+            HazelcastWorkerLauncher created = new HazelcastWorkerLauncher(cluster.get().parent, settings, LOSS_TIMEOUT);
             launcher.set(created);
             return created;
         };
@@ -63,7 +51,7 @@ class RemoteSessionLossTest {
     @Test
     void aWorkerWhoseStartItsParentGaveUpWaitingForIsEndedByTheAgent() {
         AtomicReference<HazelcastWorkerLauncher> launcher = new AtomicReference<>();
-        ProcessHandle agent = ProcessHandle.of(cluster.members.get(0).pid()).orElseThrow();
+        ProcessHandle agent = ProcessHandle.of(cluster.get().members.get(0).pid()).orElseThrow();
         try (EventLoop loop = EventLoop.builder().name("abandoned-start").workers(1)
                 .workerLauncher(capturing(launcher)).build().start()) {
             Set<Long> loopWorkers = pids(loop);
@@ -95,7 +83,7 @@ class RemoteSessionLossTest {
             EventFuture<Long> retried = loop.addEvent(Event.of(Tasks::sleepOn, first, 600_000L).retries(1));
             RemoteWorker worker = launcher.get().sessions().iterator().next();
 
-            cluster.parent.<UpChunk>getTopic(launcher.get().upTopic())
+            cluster.get().parent.<UpChunk>getTopic(launcher.get().upTopic())
                     .publish(UpChunk.data(worker.sessionId(), 1_000_000_000L, new byte[] {1, 2, 3}));
 
             assertThatThrownBy(plain::join).hasCauseInstanceOf(WorkerLostException.class)
