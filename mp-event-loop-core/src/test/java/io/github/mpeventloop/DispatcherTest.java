@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -87,20 +89,16 @@ class DispatcherTest {
 
     @Test
     void aBurstQueuedAtOnceIsSharedByTheWorkersWithRoomNotLeftInTheFirstWindow() throws InterruptedException {
-        WorkerSession first = widenedSession(1, 512);
-        WorkerSession second = widenedSession(2, 512);
-        WorkerSession third = widenedSession(3, 512);
-        sessions.addAll(List.of(first, second, third));
-        third.send(plain(100));
-        third.send(plain(101));
+        List<WorkerSession> widened = IntStream.rangeClosed(1, 3).mapToObj(id -> widenedSession(id, 512)).toList();
+        sessions.addAll(widened);
+        widened.get(2).send(plain(100));
+        widened.get(2).send(plain(101));
 
-        for (int i = 1; i <= 40; i++) {
-            queue(plain(i));
-        }
+        queue(LongStream.rangeClosed(1, 40).mapToObj(EngineFakes::plain).toArray(PendingEvent[]::new));
         dispatchAll();
 
         assertThat(queue.size()).isZero();
-        assertThat(List.of(first.held(), second.held(), third.held()))
+        assertThat(widened).extracting(WorkerSession::held)
                 .as("events held per worker, two of them held by the third before the burst")
                 .containsExactly(14, 14, 14);
     }
