@@ -1,9 +1,7 @@
 package io.github.mpeventloop.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -137,7 +135,7 @@ public final class LoopBench implements AutoCloseable {
      * section, whose loops these are when it ran first). A process pool of an interpreted language
      * has no such warm-up to pay.
      */
-    public static final int WARM_UP_EVENTS = 50_000;
+    static final int WARM_UP_EVENTS = 50_000;
 
     /**
      * Wall seconds for {@code events} spin events on {@code workers} workers, timed on their second
