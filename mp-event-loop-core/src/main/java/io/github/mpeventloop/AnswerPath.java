@@ -130,6 +130,14 @@ final class AnswerPath {
         }
     };
 
+    /**
+     * Whether the result about to be posted is the only event outstanding in the loop (it counts
+     * until its handlers ran): the consumer may then poll for the next one instead of parking.
+     */
+    private boolean aloneInLoop() {
+        return idle.outstanding() == 1;
+    }
+
     /** Hands the results a reader thread collected to the consumer, in one go; readers call it before they block. */
     void deliverPending(WorkerSession session) {
         List<Runnable> batch = session.deliveries();
@@ -138,7 +146,7 @@ final class AnswerPath {
         }
         ResultConsumer current = consumer;
         if (current != null && batch.size() == 1) {
-            current.post(batch.remove(0), idle.outstanding() == 1);
+            current.post(batch.remove(0), aloneInLoop());
             return;
         }
         List<Runnable> deliveries = List.copyOf(batch);
@@ -236,7 +244,7 @@ final class AnswerPath {
             if (batch != null) {
                 batch.add(delivery);
             } else {
-                current.post(delivery, idle.outstanding() == 1);
+                current.post(delivery, aloneInLoop());
             }
             return;
         }
