@@ -9,6 +9,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -73,9 +74,15 @@ final class EngineFakes {
      * trivial events (1 µs each), as in a loop that ran them before.
      */
     static WorkerSession widenedSession(int id, int maxWindow) {
-        FlowWindow window = FlowWindow.of(maxWindow, 1);
-        window.answered(1_000);
-        return session(id, window);
+        return session(id, afterTrivialEvents(FlowWindow.of(maxWindow, 1)));
+    }
+
+    /** {@code window} after it measured fifty events of 1 µs each. */
+    static FlowWindow afterTrivialEvents(FlowWindow window) {
+        for (int i = 0; i < 50; i++) {
+            window.answered(TimeUnit.MICROSECONDS.toNanos(1));
+        }
+        return window;
     }
 
     private static WorkerSession session(int id, FlowWindow window) {

@@ -1,5 +1,6 @@
 package io.github.mpeventloop;
 
+import static io.github.mpeventloop.EngineFakes.afterTrivialEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,7 @@ class FlowWindowTest {
 
     @Test
     void trivialEventsOpenItUpToTheMaximum() {
-        FlowWindow window = FlowWindow.of(64, 1);
-        for (int i = 0; i < 50; i++) {
-            window.answered(TimeUnit.MICROSECONDS.toNanos(1));
-        }
+        FlowWindow window = afterTrivialEvents(FlowWindow.of(64, 1));
         assertThat(window.size()).isEqualTo(64);
     }
 
@@ -84,18 +82,12 @@ class FlowWindowTest {
         remote.answered(TimeUnit.MILLISECONDS.toNanos(1));
         assertThat(local.size()).as("2 ms of 1 ms events behind the first").isEqualTo(3);
         assertThat(remote.size()).as("8 ms of 1 ms events behind the first").isEqualTo(9);
-        for (int i = 0; i < 50; i++) {
-            remote.answered(TimeUnit.MICROSECONDS.toNanos(1));
-        }
-        assertThat(remote.size()).isEqualTo(4 * EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER);
+        assertThat(afterTrivialEvents(remote).size()).isEqualTo(4 * EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER);
     }
 
     @Test
     void aMaximumTheLoopWasGivenIsKeptWhateverTheFactor() {
-        FlowWindow window = FlowWindow.of(100, 4);
-        for (int i = 0; i < 50; i++) {
-            window.answered(TimeUnit.MICROSECONDS.toNanos(1));
-        }
+        FlowWindow window = afterTrivialEvents(FlowWindow.of(100, 4));
         assertThat(window.max()).isEqualTo(100);
         assertThat(window.size()).isEqualTo(100);
     }
