@@ -114,8 +114,10 @@ class HazelcastBackendTest {
         int held = 3 * EventLoopBuilder.DEFAULT_MAX_IN_FLIGHT_PER_WORKER;
         try (EventLoop loop = loop("window").workers(1).build().start()) {
             List<EventFuture<Long>> warmUp = new ArrayList<>();
-            for (long i = 0; i < 20_000; i++) {
-                warmUp.add(loop.addEvent(Tasks::square, i)); // trivial events open the window to its maximum
+            // Trivial events open the window to its maximum once the worker runs them compiled: a fresh remote
+            // worker measured 10-18 µs per event in its first 20,000 (a window of ~440), 3 µs later on.
+            for (long i = 0; i < 100_000; i++) {
+                warmUp.add(loop.addEvent(Tasks::square, i));
             }
             warmUp.forEach(EventFuture::join);
             List<EventFuture<Long>> gated = new ArrayList<>();
