@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thread that moves events from the queue to workers. An ordinary event goes to the worker
- * with the most room, together with as many queued events as that worker's window allows and its
- * even share of the work allows ({@link #fairShare}); an
+ * with room that holds the fewest events ({@link #leastBusy}), together with as many queued events
+ * as that worker's window allows and its even share of the work allows ({@link #fairShare}); an
  * event on a cached object or proxy goes to the worker that holds the object, in submission order,
  * waiting in that worker's own backlog while it is full, so that it holds back nobody else. Frames
  * are flushed whenever the dispatcher is about to sleep, so events travel in batches under load
@@ -131,7 +131,7 @@ final class Dispatcher implements Runnable {
                 return true;
             }
         }
-        return !queue.isEmpty() && roomiest() != null;
+        return !queue.isEmpty() && leastBusy() != null;
     }
 
     private boolean serveBacklogs() {
@@ -156,7 +156,7 @@ final class Dispatcher implements Runnable {
         if (!head.pins.isEmpty()) {
             return dispatchPinned(head);
         }
-        WorkerSession session = roomiest();
+        WorkerSession session = leastBusy();
         if (session == null) {
             queue.pushFront(head);
             return false;
@@ -255,12 +255,18 @@ final class Dispatcher implements Runnable {
         }
     }
 
-    private @Nullable WorkerSession roomiest() {
+    /**
+     * The worker with room that holds the fewest events, the one with the most room among equals: an
+     * idle worker is chosen over a busy one whose window trivial events had widened, which would
+     * otherwise take the event behind the one it runs.
+     */
+    private @Nullable WorkerSession leastBusy() {
         WorkerSession best = null;
         int bestRoom = 0;
         for (WorkerSession session : loop.sessions()) {
             int room = session.freeSlots();
-            if (room > bestRoom) {
+            if (room > 0 && (best == null || session.held() < best.held()
+                    || session.held() == best.held() && room > bestRoom)) {
                 best = session;
                 bestRoom = room;
             }

@@ -88,6 +88,20 @@ class DispatcherTest {
     }
 
     @Test
+    void aQueuedEventGoesToAnIdleWorkerNotBehindTheEventOfABusyOneWithAWiderWindow() throws InterruptedException {
+        WorkerSession busy = widenedSession(1, 512);
+        WorkerSession idle = session(2, 8);
+        sessions.addAll(List.of(busy, idle));
+        busy.send(plain(100));
+
+        queue(plain(1));
+        dispatchAll();
+
+        assertThat(idle.held()).as("the idle worker took it").isEqualTo(1);
+        assertThat(busy.held()).as("the busy worker holds only its own event").isEqualTo(1);
+    }
+
+    @Test
     void aBurstQueuedAtOnceIsSharedByTheWorkersWithRoomNotLeftInTheFirstWindow() throws InterruptedException {
         List<WorkerSession> widened = IntStream.rangeClosed(1, 3).mapToObj(id -> widenedSession(id, 512)).toList();
         sessions.addAll(widened);
