@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.Ordered;
@@ -66,6 +67,16 @@ public class WorkerWatch {
      */
     public void crashArmed(long pid, String how) {
         this.crashesArmed.put(pid, how);
+    }
+
+    /**
+     * The pid of worker {@code workerId} as last listed by the loop, if it was.
+     *
+     * @param workerId the loop's id of the worker
+     */
+    public synchronized OptionalLong pidOf(int workerId) {
+        WorkerInfo seen = this.lastSeen.get(workerId);
+        return seen != null ? OptionalLong.of(seen.pid()) : OptionalLong.empty();
     }
 
     @Scheduled(fixedDelay = POLL_MILLIS)

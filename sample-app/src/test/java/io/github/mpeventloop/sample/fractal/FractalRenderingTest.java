@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -106,15 +105,17 @@ class FractalRenderingTest {
         long restartsBefore = this.loop.restarts();
         RecordingListener listener = new RecordingListener();
 
-        this.renderer.start(view, listener);
-        listener.started.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        CompletableFuture<HttpResponse<String>> crash = this.http.sendAsync(
+        // Armed before the render starts, so that the halt falls in one of its tiles however fast it runs.
+        HttpResponse<String> crash = this.http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/crash"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-
-        JsonNode report = this.json.readTree(crash.get(WAIT.toSeconds(), TimeUnit.SECONDS).body());
+        JsonNode report = this.json.readTree(crash.body());
+        assertThat(crash.statusCode()).as("crash report %s", report).isEqualTo(200);
         assertThat(report.path("workerPid").asLong()).as("crash report %s", report).isIn(pidsBefore);
+        assertThat(report.path("message").asString()).contains("in the middle of the next tile it renders");
+
+        this.renderer.start(view, listener);
         RenderSummary summary = listener.ended.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(summary.outcome()).isEqualTo(RenderSummary.Outcome.FINISHED);
         assertThat(summary.rendered()).as("tiles the lost worker held ran again elsewhere").isEqualTo(64);

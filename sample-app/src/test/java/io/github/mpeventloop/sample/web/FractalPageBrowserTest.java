@@ -128,15 +128,15 @@ class FractalPageBrowserTest {
         assertThat(Integer.parseInt(renderState("rendered"))).isLessThan(TILES);
         assertThat(logLines()).anyMatch(line -> line.contains("Render cancelled") && line.contains("never sent"));
 
-        // A zoomed render with a worker killed under it: it completes, the worker is replaced.
+        // A zoomed render with a worker killed under it: it completes, the worker is replaced. The crash
+        // is armed first, so that the halt falls in one of the render's tiles however fast it runs.
+        click("crash");
+        this.wait.until(page -> logLines().stream().anyMatch(line -> line.contains("Crash armed")));
         setIterations("2000");
         new Select(element("samples")).selectByValue("3");
         element("outline").click();
         WebElement picture = element("fractal");
         new Actions(this.browser).moveToElement(picture, 58, -177).click().perform(); // the top of the period-3 bulb
-        this.wait.until(page -> "running".equals(renderState("state")));
-        click("crash");
-        this.wait.until(page -> logLines().stream().anyMatch(line -> line.contains("Crash armed")));
         awaitRenderState("finished");
         assertThat(renderState("rendered")).as("tiles the dead worker held were rendered again")
             .isEqualTo(String.valueOf(TILES));
