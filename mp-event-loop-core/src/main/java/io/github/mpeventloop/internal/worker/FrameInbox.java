@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
@@ -22,8 +21,8 @@ import io.github.mpeventloop.internal.wire.ProtocolException;
  * <p>Some frames are served on the reading thread itself, at once, even while the event thread is
  * busy ({@link Sink#now}): {@code ping} and the {@code cancel} of a plain call.
  *
- * <p>The reading threads have deep stacks ({@link DeepStack#STACK_BYTES}), as the tasks they run
- * may read and write deeply nested values. Two reading threads take turns (a leader/follower pair, written by hand because no library
+ * <p>The reading threads run tasks, so their stacks are a task's ({@link WorkerLoop#TASK_STACK_BYTES}).
+ * Two reading threads take turns (a leader/follower pair, written by hand because no library
  * thread pool hands a channel's reading role over mid-stream): whoever holds the baton reads. When
  * the event thread is idle, the reading thread runs the tasks that arrived itself, which spares a
  * lone event a thread hand-off. It only lends the baton out meanwhile: if the tasks end within a
@@ -79,7 +78,7 @@ final class FrameInbox {
     void start() {
         reader.setBeforeBlocking(() -> { });
         for (int i = 1; i <= 2; i++) {
-            Thread thread = new Thread(null, this::read, "mp-event-loop-frame-reader-" + i, DeepStack.STACK_BYTES);
+            Thread thread = new Thread(null, this::read, "mp-event-loop-frame-reader-" + i, WorkerLoop.TASK_STACK_BYTES);
             thread.setDaemon(true);
             thread.start();
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.FrameReader;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Handshake;
@@ -42,6 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WorkerLoop {
 
+    /**
+     * Stack size of the threads that run tasks (the event thread and the reading threads): sixteen
+     * times the JVM's default, room for targets that recurse deeply, while an endless recursion ends
+     * in its {@link StackOverflowError} within a second. With a 1 GiB stack it took 35 s and several
+     * GiB of memory on a 2-core machine, long enough for the parent to take the worker for hung.
+     * Values nested deeper than this stack allows are encoded and decoded on a deep stack of their
+     * own ({@link DeepStack}).
+     */
+    static final long TASK_STACK_BYTES = 16L << 20;
     private static final int HANDSHAKE_FRAME_LIMIT = 1 << 20;
     private static final int FLUSH_BYTES = 64 << 10;
 

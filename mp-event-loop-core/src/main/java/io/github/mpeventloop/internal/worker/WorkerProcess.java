@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
-import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import io.github.mpeventloop.spi.bootstrap.WorkerBootstrap;
@@ -65,7 +64,7 @@ public final class WorkerProcess {
         WorkerBeans beans = bootstrap();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(handshake[2]));
-            serveOnDeepStack(new WorkerLoop(channel, channel, WorkerProcess.class.getClassLoader(), beans,
+            serveOnEventThread(new WorkerLoop(channel, channel, WorkerProcess.class.getClassLoader(), beans,
                     await(mapper)), handshake[1]);
         }
         System.out.flush();
@@ -103,11 +102,11 @@ public final class WorkerProcess {
     }
 
     /**
-     * Runs the worker loop on a thread with a deep stack ({@link DeepStack#STACK_BYTES}): its events
-     * read and write values nested up to the nesting limit, by recursion. What escapes the loop is
-     * thrown from here, as if the loop had run on this thread.
+     * Runs the worker loop on the event thread, whose stack is a task's
+     * ({@link WorkerLoop#TASK_STACK_BYTES}). What escapes the loop is thrown from here, as if the loop
+     * had run on this thread.
      */
-    private static void serveOnDeepStack(WorkerLoop loop, String secret) throws IOException {
+    private static void serveOnEventThread(WorkerLoop loop, String secret) throws IOException {
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(null, () -> {
             try {
@@ -115,7 +114,7 @@ public final class WorkerProcess {
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "mp-event-loop-worker", DeepStack.STACK_BYTES);
+        }, "mp-event-loop-worker", WorkerLoop.TASK_STACK_BYTES);
         thread.start();
         try {
             thread.join();
