@@ -2,6 +2,7 @@ package io.github.mpeventloop.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -138,29 +139,17 @@ public final class LoopBench implements AutoCloseable {
     static final int WARM_UP_EVENTS = 50_000;
 
     /**
-     * Wall seconds for {@code events} spin events on {@code workers} workers, timed on their second
-     * run: {@link #WARM_UP_EVENTS} trivial events first, then one untimed run of the same
-     * {@code events}, each followed by {@link ChildJvm#awaitCompilersIdle}. With only two long spins
-     * per worker before the timed run (until 2026-12-01), a worker's branches for events longer than a
-     * millisecond (the reading role lent out and passed on) and the parent's for a full window were
-     * first taken in the timed run: C2 threw that code away and compiled the call path again there,
-     * 0.5–1.5 s of CPU per JVM on the two cores the spins needed. Every other row is likewise timed
-     * after warm-up runs of its own workload. (Short spin events as the warm-up instead had C2 inline
+     * Timed runs of {@code events} spin events on {@code workers} workers ({@link CpuRuns}), after
+     * {@link #WARM_UP_EVENTS} trivial events. Short spin events as the warm-up instead had C2 inline
      * the spin into the worker's call path with a profile of short loops: 23–24 instead of 20.5 ms per
-     * 20 ms event, in some runs.)
+     * 20 ms event, in some runs.
      */
-    public double cpuWall(int workers, int events, long iterations) throws Exception {
+    public CpuRuns cpuRuns(int workers, int events, long iterations, int runs) throws Exception {
         Counter counter = new Counter();
         EventLoop loop = loop(workers, counter::arrived);
         counter.time(WARM_UP_EVENTS, i -> loop.addEvent(Work::plusOne, i));
-        awaitCompilersIdle(loop);
-        counter.time(events, i -> loop.addEvent(Work::spin, iterations));
-        awaitCompilersIdle(loop);
-        return events / counter.time(events, i -> loop.addEvent(Work::spin, iterations));
-    }
-
-    private static void awaitCompilersIdle(EventLoop loop) throws InterruptedException {
-        ChildJvm.awaitCompilersIdle(loop.workers().stream().map(WorkerInfo::pid).toList());
+        List<Long> pids = loop.workers().stream().map(WorkerInfo::pid).toList();
+        return CpuRuns.time(runs, pids, () -> events / counter.time(events, i -> loop.addEvent(Work::spin, iterations)));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param latencyPerRun round trips per timed run
  * @param startups fresh starts per subject, median reported
  * @param cpuEvents CPU-bound events per run
+ * @param cpuRuns timed CPU-bound runs per subject; the later half's median is reported ({@link CpuRuns})
  * @param cpuMs milliseconds of one CPU-bound event in this JVM
  * @param capacityMs length of the capacity probe
  * @param heapEvents events queued for the heap-per-event figure
@@ -35,7 +36,7 @@ import java.util.Set;
  * @param output file to write the report to as well, or null
  */
 public record Options(int events, int warmups, int reps, int echoMessages, int echoWarmups, int echoRuns, int latencyWarmup,
-        int latencyRuns, int latencyPerRun, int startups, int cpuEvents, double cpuMs, long capacityMs, int heapEvents,
+        int latencyRuns, int latencyPerRun, int startups, int cpuEvents, int cpuRuns, double cpuMs, long capacityMs, int heapEvents,
         int hzEvents, int hzWarmupEvents, int hzLatency, Set<String> sections, Set<String> subjects, List<String> workerOptions,
         boolean quick, String output) {
 
@@ -57,6 +58,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
         int latencyPerRun = 100_000;
         int startups = 10;
         int cpuEvents = 200;
+        int cpuRuns = 10;
         double cpuMs = 20;
         long capacityMs = 2_000;
         int heapEvents = 100_000;
@@ -84,6 +86,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
                     latencyPerRun = 200;
                     startups = 1;
                     cpuEvents = 4;
+                    cpuRuns = 2;
                     cpuMs = 5;
                     capacityMs = 200;
                     heapEvents = 2_000;
@@ -102,6 +105,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
                 case "--latency" -> latencyPerRun = Integer.parseInt(args[++i]);
                 case "--startups" -> startups = Integer.parseInt(args[++i]);
                 case "--cpu-events" -> cpuEvents = Integer.parseInt(args[++i]);
+                case "--cpu-runs" -> cpuRuns = Integer.parseInt(args[++i]);
                 case "--cpu-ms" -> cpuMs = Double.parseDouble(args[++i]);
                 case "--capacity-ms" -> capacityMs = Long.parseLong(args[++i]);
                 case "--heap-events" -> heapEvents = Integer.parseInt(args[++i]);
@@ -118,7 +122,7 @@ public record Options(int events, int warmups, int reps, int echoMessages, int e
         }
         workerOptions.removeIf(String::isEmpty);
         return new Options(events, warmups, reps, echoMessages, echoWarmups, echoRuns, latencyWarmup, latencyRuns, latencyPerRun,
-                startups, cpuEvents, cpuMs, capacityMs, heapEvents, hzEvents, hzWarmupEvents, hzLatency, sections, subjects,
+                startups, cpuEvents, cpuRuns, cpuMs, capacityMs, heapEvents, hzEvents, hzWarmupEvents, hzLatency, sections, subjects,
                 List.copyOf(workerOptions), quick, output);
     }
 

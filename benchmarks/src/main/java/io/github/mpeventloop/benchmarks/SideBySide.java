@@ -268,19 +268,21 @@ public final class SideBySide {
         progress("CPU: capacity probe (" + options.capacityMs() + " ms)");
         double capacityBefore = Capacity.measure(options.capacityMs());
         long iterations = spinIterations();
-        progress("CPU: " + n + " events of " + options.cpuMs() + " ms on 1 and 2 workers / children");
+        progress("CPU: " + n + " events of " + options.cpuMs() + " ms on 1 and 2 workers / children, "
+                + options.cpuRuns() + " timed runs each");
+        int runs = options.cpuRuns();
         if (options.with(LOOP)) {
-            double one = loop.cpuWall(1, n, iterations);
-            double two = loop.cpuWall(2, n, iterations);
+            double one = cpuRuns(LOOP + ", 1 worker", loop.cpuRuns(1, n, iterations, runs));
+            double two = cpuRuns(LOOP, loop.cpuRuns(2, n, iterations, runs));
             local.put(CPU_1, LOOP, one);
             cpuWalls.put(LOOP, two);
             local.put(SPEED_ONE, LOOP, one / two);
         }
         if (options.with(ECHO)) {
-            cpuWalls.put(ECHO, echo.cpuWall(n, iterations));
+            cpuWalls.put(ECHO, cpuRuns(ECHO, echo.cpuRuns(n, iterations, runs)));
         }
         if (options.with("grpc") && !options.quick()) {
-            cpuWalls.put(UNARY, grpc.cpuWall(n, iterations));
+            cpuWalls.put(UNARY, cpuRuns(UNARY, grpc.cpuRuns(n, iterations, runs)));
         }
         progress("CPU: capacity probe again (not in quick runs)");
         double capacityAfter = options.quick() ? capacityBefore : Capacity.measure(options.capacityMs());
@@ -295,6 +297,13 @@ public final class SideBySide {
         }
         notes.add(String.format(Locale.ROOT, "machine capacity, two busy processes: %.2f before / %.2f after the CPU"
                 + " section (CPU-s per wall-s; 2.00 is both cores)", capacityBefore, capacityAfter));
+    }
+
+    /** The steady wall of {@code runs}, every run's wall noted. */
+    private double cpuRuns(String subject, CpuRuns runs) {
+        notes.add(String.format(Locale.ROOT, "CPU-bound walls, %s, run by run (s): %s; reported: %.2f, the median of"
+                + " the later half", subject, runs.describe(), runs.steady()));
+        return runs.steady();
     }
 
     private double cpuWall(String column) {
@@ -398,8 +407,10 @@ public final class SideBySide {
         distributed.put(FIRST, HZ_DIRECT, direct.firstResult());
         progress("distributed: CPU, " + options.cpuEvents() + " events, 2 in flight");
         long iterations = spinIterations();
-        distributed.put(SPEED_SERIAL, HZ_LOOP, serialSeconds / remote.cpuWall(2, options.cpuEvents(), iterations));
-        distributed.put(SPEED_SERIAL, HZ_DIRECT, serialSeconds / direct.cpuWall(options.cpuEvents(), iterations));
+        distributed.put(SPEED_SERIAL, HZ_LOOP, serialSeconds
+                / cpuRuns(HZ_LOOP, remote.cpuRuns(2, options.cpuEvents(), iterations, options.cpuRuns())));
+        distributed.put(SPEED_SERIAL, HZ_DIRECT, serialSeconds
+                / cpuRuns(HZ_DIRECT, direct.cpuRuns(options.cpuEvents(), iterations, options.cpuRuns())));
         Thread.sleep(1000);
         double rss = ChildJvm.rssMiB(cluster.memberPid());
         distributed.put(RSS, HZ_LOOP, rss);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mpeventloop.benchmarks.ChildJvm;
+import io.github.mpeventloop.benchmarks.CpuRuns;
 import io.github.mpeventloop.benchmarks.SharedWork;
 import io.github.mpeventloop.benchmarks.Stats;
 
@@ -114,19 +115,15 @@ public final class EchoBench implements AutoCloseable {
         }
     }
 
-    /**
-     * Wall seconds for {@code events} spin events over two children, one event in flight per child,
-     * timed on their second run, as the loop's ({@code LoopBench.cpuWall}).
-     */
-    public double cpuWall(int events, long iterations) throws Exception {
+    /** Timed runs of {@code events} spin events over two children, one event in flight per child ({@link CpuRuns}). */
+    public CpuRuns cpuRuns(int events, long iterations, int runs) throws Exception {
         List<EchoLink> links = links(EchoCodec.Format.JSON, 2);
         List<SharedWork.Caller> callers = new ArrayList<>();
         for (EchoLink link : links) {
             callers.add(i -> link.roundTrip(new EchoCodec.Event(i, EchoCodec.SPIN, new long[] {iterations})));
         }
-        SharedWork.wallSeconds("echo CPU warm-up run", callers, events);
-        ChildJvm.awaitCompilersIdle(links.stream().map(EchoLink::pid).toList());
-        return SharedWork.wallSeconds("echo CPU run", callers, events);
+        return CpuRuns.time(runs, links.stream().map(EchoLink::pid).toList(),
+                () -> SharedWork.wallSeconds("echo CPU run", callers, events));
     }
 
     /** Resident set size in MiB of a fresh child 1 s after its first answer, or of the first running child. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mpeventloop.benchmarks.ChildJvm;
+import io.github.mpeventloop.benchmarks.CpuRuns;
 import io.github.mpeventloop.benchmarks.SharedWork;
 import io.github.mpeventloop.benchmarks.Stats;
 import io.github.mpeventloop.benchmarks.echo.EchoCodec;
@@ -238,18 +239,15 @@ public final class GrpcBench implements AutoCloseable {
         }
     }
 
-    /** Wall seconds for {@code events} spin events over two children, one blocking unary call in flight per child. */
-    public double cpuWall(int events, long iterations) throws Exception {
+    /** Timed runs of {@code events} spin events over two children, one blocking unary call in flight per child ({@link CpuRuns}). */
+    public CpuRuns cpuRuns(int events, long iterations, int runs) throws Exception {
         List<GrpcLink> links = links(2);
-        for (GrpcLink link : links) {
-            spin(link, 0, iterations);
-            spin(link, 0, iterations);
-        }
         List<SharedWork.Caller> callers = new ArrayList<>();
         for (GrpcLink link : links) {
             callers.add(i -> spin(link, i, iterations));
         }
-        return SharedWork.wallSeconds("gRPC CPU run", callers, events);
+        return CpuRuns.time(runs, links.stream().map(GrpcLink::pid).toList(),
+                () -> SharedWork.wallSeconds("gRPC CPU run", callers, events));
     }
 
     private static void spin(GrpcLink link, long id, long iterations) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.IExecutorService;
 
+import io.github.mpeventloop.benchmarks.CpuRuns;
 import io.github.mpeventloop.benchmarks.SharedWork;
 import io.github.mpeventloop.benchmarks.Stats;
 
@@ -88,12 +89,9 @@ public final class HazelcastBench {
         return millis;
     }
 
-    /** Wall seconds for {@code events} spin tasks, two in flight (two caller threads). */
-    public double cpuWall(int events, long iterations) throws Exception {
-        for (int i = 0; i < 4; i++) {
-            executor.submitToMember(new WorkTask(true, iterations), cluster.worker).get();
-        }
+    /** Timed runs of {@code events} spin tasks, two in flight (two caller threads) ({@link CpuRuns}). */
+    public CpuRuns cpuRuns(int events, long iterations, int runs) throws Exception {
         SharedWork.Caller caller = i -> executor.submitToMember(new WorkTask(true, iterations), cluster.worker).get();
-        return SharedWork.wallSeconds("Hazelcast CPU run", List.of(caller, caller), events);
+        return CpuRuns.time(runs, List.of(), () -> SharedWork.wallSeconds("Hazelcast CPU run", List.of(caller, caller), events));
     }
 }
