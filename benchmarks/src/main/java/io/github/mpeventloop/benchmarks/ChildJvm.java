@@ -39,6 +39,20 @@ public final class ChildJvm {
         return builder.start();
     }
 
+    /**
+     * Milliseconds from launching a JVM that runs {@link EmptyMain}, with {@code jvmOptions} and this
+     * JVM's class path, to its exit.
+     */
+    public static double emptyRunMillis(List<String> jvmOptions) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = start(jvmOptions, EmptyMain.class, false);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("an empty JVM did not exit within a minute");
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
     /** Closes the child's standard input, waits up to 10 s for it to end, then kills it. */
     public static void stop(Process process) {
         try {

@@ -229,7 +229,12 @@ public final class SideBySide {
         progress("start-up, " + k + " fresh starts each");
         if (options.with(LOOP)) {
             noteMissingArchive();
-            local.put(START, LOOP, loop.startup(k));
+            double loopMillis = loop.startup(k);
+            local.put(START, LOOP, loopMillis);
+            double emptyMillis = Stats.median(0, k, () -> ChildJvm.emptyRunMillis(options.workerOptions())).value();
+            notes.add(String.format(Locale.ROOT, "start-up: an empty JVM (this java, the worker options and this class"
+                    + " path, a main that returns), launch to exit, median of %d: %.1f ms; the loop's start-up is %.2f"
+                    + " times that", k, emptyMillis, loopMillis / emptyMillis));
         }
         if (options.with(ECHO)) {
             local.put(START, ECHO, Stats.median(0, k, echo::startup).value());
