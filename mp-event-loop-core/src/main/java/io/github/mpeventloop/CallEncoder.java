@@ -22,6 +22,7 @@ import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.RebuildCheck;
 import io.github.mpeventloop.internal.wire.Scalars;
 import io.github.mpeventloop.internal.wire.ValueLimitException;
+import io.github.mpeventloop.internal.wire.WireCodec;
 import io.github.mpeventloop.internal.wire.WireErrors;
 import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
@@ -39,6 +40,7 @@ import tools.jackson.databind.type.TypeFactory;
 final class CallEncoder {
 
     private final JsonMapper mapper;
+    private final WireCodec codec;
     /** What each submitting thread encodes with, kept and reused. */
     private final ThreadLocal<ThreadState> threads;
     private final WireLimits limits;
@@ -46,6 +48,7 @@ final class CallEncoder {
 
     CallEncoder(JsonMapper mapper, int maxFrameBytes) {
         this.mapper = mapper;
+        this.codec = WireCodec.of(mapper);
         this.threads = ThreadLocal.withInitial(() -> new ThreadState(new FrameGenerator(new FrameBuffer(1024, maxFrameBytes))));
         this.limits = WireMapper.limitsOf(mapper, maxFrameBytes);
         this.rebuildCheck = new RebuildCheck(mapper);
@@ -252,7 +255,7 @@ final class CallEncoder {
     private byte[] encodeFrame(FrameGenerator frames, long id, boolean output, @Nullable CallKind kind, CallForm form,
             @Nullable Map<String, String> context, Consumer<JsonGenerator> body) {
         frames.buffer().clear();
-        frames.append(mapper, ParentFrame.Kind.CALL.wireName(), out -> {
+        frames.append(codec.factory(), ParentFrame.Kind.CALL.wireName(), out -> {
             ParentFrames.callHeader(out, id, output, kind == null ? ParentFrame.CallMode.PLAIN : kind.wireMode(),
                     StreamState.WINDOW, context, form);
             body.accept(out);
@@ -288,7 +291,7 @@ final class CallEncoder {
 
     private void writeValue(JsonGenerator out, @Nullable Object value, Supplier<String> position) {
         try {
-            Scalars.writeValue(mapper, out, value);
+            Scalars.writeValue(codec, out, value);
         } catch (JacksonException | ValueLimitException e) {
             throw refusal(position.get(), value, e);
         }

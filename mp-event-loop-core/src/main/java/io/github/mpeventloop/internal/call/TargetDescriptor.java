@@ -6,7 +6,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * A method or constructor named the way it crosses the process boundary: its kind, class, name
@@ -76,20 +77,42 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
     }
 
     /**
-     * Reads a descriptor written by {@link #write(JsonGenerator)}.
+     * Reads a descriptor written by {@link #write(JsonGenerator)}, from the parser's current token,
+     * its opening brace, to its closing brace; members it does not know are skipped.
      *
-     * @throws IllegalArgumentException if a member is missing or unknown
+     * @throws IllegalArgumentException if it is no object, or a member is missing or unknown
      */
-    public static TargetDescriptor read(JsonNode node) {
-        String kind = node.path("kind").asString("");
-        String className = node.path("class").asString("");
-        String methodName = node.path("method").asString("");
-        String descriptor = node.path("descriptor").asString("");
-        if (kind.isEmpty() || className.isEmpty() || methodName.isEmpty() || descriptor.isEmpty()) {
-            throw new IllegalArgumentException("incomplete target " + node);
+    public static TargetDescriptor read(JsonParser parser) {
+        if (!parser.hasToken(JsonToken.START_OBJECT)) {
+            throw new IllegalArgumentException("a target is a JSON object, not " + parser.currentToken());
         }
-        return new TargetDescriptor(Kind.valueOf(kind.toUpperCase(Locale.ROOT)), className, methodName,
-                descriptor);
+        String kind = "";
+        String className = "";
+        String methodName = "";
+        String descriptor = "";
+        String name;
+        while ((name = parser.nextName()) != null) {
+            parser.nextToken();
+            String value = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getString() : "";
+            switch (name) {
+                case "kind" -> kind = value;
+                case "class" -> className = value;
+                case "method" -> methodName = value;
+                case "descriptor" -> descriptor = value;
+                default -> parser.skipChildren();
+            }
+        }
+        if (kind.isEmpty() || className.isEmpty() || methodName.isEmpty() || descriptor.isEmpty()) {
+            throw new IllegalArgumentException("incomplete target: kind \"" + kind + "\", class \"" + className
+                    + "\", method \"" + methodName + "\", descriptor \"" + descriptor + "\"");
+        }
+        Kind known;
+        try {
+            known = Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown target kind \"" + kind + "\"", e);
+        }
+        return new TargetDescriptor(known, className, methodName, descriptor);
     }
 
     /**

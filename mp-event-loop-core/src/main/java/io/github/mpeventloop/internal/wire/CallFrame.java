@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 
 /**
  * The bytes of a {@code call} frame, with the parser that read its header on the worker's reading
@@ -41,12 +42,12 @@ public final class CallFrame {
      * first member (whose name is the current name), or the frame's closing brace when the call has
      * no body. The first time the parser that read the header, after that a new one.
      */
-    public JsonParser bodyParser(JsonMapper mapper) {
+    public JsonParser bodyParser(TokenStreamFactory factory) {
         JsonParser parser = atBody.getAndSet(null);
         if (parser != null) {
             return parser;
         }
-        JsonParser fresh = mapper.createParser(bytes);
+        JsonParser fresh = factory.createParser(ObjectReadContext.empty(), bytes);
         fresh.nextToken();
         String name;
         while ((name = fresh.nextName()) != null) {

@@ -5,21 +5,22 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.TokenStreamFactory;
 
 /**
  * Writes whole frames into one {@link FrameBuffer} through one Jackson generator kept from frame
  * to frame. Jackson makes a generator per output; making one per frame (its context, its recycled
  * buffer, the limit decorator) was about a seventh of the submitting thread's CPU on a stream of
- * small events, hence this by-hand reuse. It relies on the wire mapper writing nothing between two
- * root values ({@link WireMapper}). A frame that fails leaves its generator inside an object: that
+ * small events, hence this by-hand reuse. It relies on the wire factory writing nothing between two
+ * root values ({@link WireMapper#factory}). A frame that fails leaves its generator inside an object: that
  * generator is dropped, never reused, and the frame's bytes are taken back out of the buffer. Not
  * thread-safe: one per buffer, used under its owner's thread or lock.
  */
 public final class FrameGenerator {
 
     private final FrameBuffer buffer;
-    private @Nullable JsonMapper mapper;
+    private @Nullable TokenStreamFactory factory;
     private @Nullable JsonGenerator generator;
 
     public FrameGenerator(FrameBuffer buffer) {
@@ -36,7 +37,7 @@ public final class FrameGenerator {
      * the members {@code body} writes. If the body fails (a frame over the limit, a value that cannot
      * be written) nothing of the frame stays in the buffer.
      */
-    public void append(JsonMapper writer, String type, Consumer<JsonGenerator> body) {
+    public void append(TokenStreamFactory writer, String type, Consumer<JsonGenerator> body) {
         int start = buffer.beginFrame();
         boolean appended = false;
         try {
@@ -56,12 +57,12 @@ public final class FrameGenerator {
         }
     }
 
-    private JsonGenerator generatorOf(JsonMapper writer) {
+    private JsonGenerator generatorOf(TokenStreamFactory writer) {
         JsonGenerator current = generator;
-        if (current == null || writer != mapper) {
-            current = writer.createGenerator(buffer);
+        if (current == null || writer != factory) {
+            current = writer.createGenerator(ObjectWriteContext.empty(), buffer);
             generator = current;
-            mapper = writer;
+            factory = writer;
         }
         return current;
     }

@@ -6,7 +6,7 @@ import java.nio.channels.WritableByteChannel;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.TokenStreamFactory;
 
 /**
  * Writes frames to a channel, batching them: frames are appended to a buffer and reach the channel
@@ -30,11 +30,11 @@ public final class FrameWriter {
     }
 
     /**
-     * Appends one frame of {@code type} whose members {@code body} writes with {@code mapper}; if
+     * Appends one frame of {@code type} whose members {@code body} writes with {@code factory}'s generator; if
      * the body fails (a frame over the limit, an encoding error) nothing of it stays buffered.
      */
-    public synchronized void append(JsonMapper mapper, String type, Consumer<JsonGenerator> body) {
-        frames.append(mapper, type, body);
+    public synchronized void append(TokenStreamFactory factory, String type, Consumer<JsonGenerator> body) {
+        frames.append(factory, type, body);
     }
 
     /** Changes the frame limit, as the handshake settles it. */

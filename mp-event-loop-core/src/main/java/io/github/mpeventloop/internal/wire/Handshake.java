@@ -42,17 +42,17 @@ public final class Handshake {
         return hello;
     }
 
-    /** Worker side: says hello with the secret and waits for the welcome. */
-    public static ParentFrame.Welcome hello(FrameReader reader, FrameWriter writer, JsonMapper mapper, String secret)
+    /** Worker side: says hello with the secret and waits for the welcome; {@code codec}'s mapper is not needed. */
+    public static ParentFrame.Welcome hello(FrameReader reader, FrameWriter writer, WireCodec codec, String secret)
             throws IOException {
-        new WorkerFrameEncoder(mapper).append(writer, new WorkerFrame.Hello(Frames.PROTOCOL_VERSION, secret,
+        new WorkerFrameEncoder(codec).append(writer, new WorkerFrame.Hello(Frames.PROTOCOL_VERSION, secret,
                 ProcessHandle.current().pid(), Runtime.version().toString()));
         writer.flush();
         FrameReader.Frame frame = reader.next();
         if (frame == null) {
             throw new ProtocolException("channel closed while waiting for a \"welcome\" frame");
         }
-        ParentFrame first = new ParentFrameDecoder(mapper).decode(frame);
+        ParentFrame first = new ParentFrameDecoder(codec.factory()).decode(frame);
         if (!(first instanceof ParentFrame.Welcome welcome)) {
             throw new ProtocolException("expected a \"welcome\" frame, got \"" + first.kind().wireName() + "\"");
         }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 
 /**
  * The worker's reading side of the parent's frames: one streaming pass per frame, no tree. A
@@ -23,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ParentFrameDecoder {
 
-    private final JsonMapper mapper;
+    private final TokenStreamFactory factory;
 
-    public ParentFrameDecoder(JsonMapper mapper) {
-        this.mapper = mapper;
+    /** A decoder whose parsers {@code factory} makes: the wire factory ({@link WireMapper#factory}). */
+    public ParentFrameDecoder(TokenStreamFactory factory) {
+        this.factory = factory;
     }
 
     /**
@@ -36,7 +38,7 @@ public final class ParentFrameDecoder {
      */
     public ParentFrame decode(FrameReader.Frame frame) throws ProtocolException {
         byte[] bytes = Arrays.copyOfRange(frame.array(), frame.offset(), frame.offset() + frame.length());
-        JsonParser parser = mapper.createParser(bytes);
+        JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes);
         boolean handedOver = false;
         try {
             if (parser.nextToken() != JsonToken.START_OBJECT || !Frames.TYPE.equals(parser.nextName())

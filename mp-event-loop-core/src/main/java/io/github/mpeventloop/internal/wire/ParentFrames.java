@@ -31,7 +31,7 @@ public final class ParentFrames {
         if (frame instanceof ParentFrame.Call) {
             throw new IllegalArgumentException("a call is written by the call encoder, with its values");
         }
-        writer.append(MAPPER, frame.kind().wireName(), out -> members(out, frame));
+        writer.append(MAPPER.tokenStreamFactory(), frame.kind().wireName(), out -> members(out, frame));
     }
 
     private static void members(JsonGenerator out, ParentFrame frame) {

@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The values most events carry (an {@code int}, a {@code long}, a {@code boolean}, a
@@ -48,10 +47,13 @@ public final class Scalars {
         return NOT_SCALAR;
     }
 
-    /** Writes {@code value}: itself when it is one of these types, else (and {@code null}) by {@code mapper}. */
-    public static void writeValue(JsonMapper mapper, JsonGenerator out, @Nullable Object value) {
+    /**
+     * Writes {@code value}: itself when it is one of these types, else (and {@code null}) by the
+     * codec's mapper, which it waits for if it is still being made.
+     */
+    public static void writeValue(WireCodec codec, JsonGenerator out, @Nullable Object value) {
         if (value == null || !write(out, value)) {
-            mapper.writeValue(out, value);
+            codec.mapper().writeValue(out, value);
         }
     }
 

@@ -41,7 +41,15 @@ public final class WireMapper {
      * reader's constraints are the writer's, so nothing written is refused when read.
      */
     public static JsonMapper create(WireLimits limits) {
-        JsonFactory factory = JsonFactory.builder()
+        return create(factory(limits));
+    }
+
+    /**
+     * The factory of the wire's parsers and generators (jackson-core only, made in a few
+     * milliseconds), which reads and writes within {@code limits}.
+     */
+    public static JsonFactory factory(WireLimits limits) {
+        return JsonFactory.builder()
                 .recyclerPool(JsonRecyclerPools.threadLocalPool())
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
@@ -55,6 +63,10 @@ public final class WireMapper {
                 .addDecorator((streamFactory, generator) -> new LimitedGenerator(generator, limits))
                 .rootValueSeparator((String) null)
                 .build();
+    }
+
+    /** A new mapper with the wire configuration on {@code factory}, made by {@link #factory(WireLimits)}. */
+    public static JsonMapper create(JsonFactory factory) {
         JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .changeDefaultVisibility(checker -> checker

@@ -1,26 +1,26 @@
 package io.github.mpeventloop.internal.wire;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The worker's writing side: every {@link WorkerFrame} is written here, straight into the send
  * buffer, its {@code type} first and a call's {@code id} before the {@code value}, so that the
  * parent can read the value straight into its type ({@link WorkerFrameDecoder}). A value that cannot
  * be written (over a limit, a type that may not travel) throws what the mapper threw and leaves
- * nothing of the frame in the buffer.
+ * nothing of the frame in the buffer. Frames without a value other than a scalar ({@link Scalars})
+ * are written without the codec's mapper, which may still be in the making.
  */
 public final class WorkerFrameEncoder {
 
-    private final JsonMapper mapper;
+    private final WireCodec codec;
 
-    public WorkerFrameEncoder(JsonMapper mapper) {
-        this.mapper = mapper;
+    public WorkerFrameEncoder(WireCodec codec) {
+        this.codec = codec;
     }
 
     /** Appends {@code frame} to {@code writer}. */
     public void append(FrameWriter writer, WorkerFrame frame) {
-        writer.append(mapper, frame.kind().wireName(), out -> members(out, frame));
+        writer.append(codec.factory(), frame.kind().wireName(), out -> members(out, frame));
     }
 
     private void members(JsonGenerator out, WorkerFrame frame) {
@@ -38,11 +38,11 @@ public final class WorkerFrameEncoder {
                 out.writeNumberProperty("nanos", result.nanos());
                 if (result.carriesValue()) {
                     out.writeName("value");
-                    Scalars.writeValue(mapper, out, result.value());
+                    Scalars.writeValue(codec, out, result.value());
                 }
                 if (!result.mirror().isEmpty()) {
                     out.writeName("mirror");
-                    mapper.writeValue(out, result.mirror());
+                    codec.mapper().writeValue(out, result.mirror());
                 }
             }
             case ERROR -> {
@@ -64,7 +64,7 @@ public final class WorkerFrameEncoder {
                 out.writeNumberProperty("index", item.index());
                 if (item.carriesValue()) {
                     out.writeName("value");
-                    Scalars.writeValue(mapper, out, item.value());
+                    Scalars.writeValue(codec, out, item.value());
                 }
             }
             case END -> {

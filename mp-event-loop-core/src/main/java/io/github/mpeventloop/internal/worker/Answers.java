@@ -13,12 +13,12 @@ import io.github.mpeventloop.internal.wire.FrameLimits;
 import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.RemoteError;
 import io.github.mpeventloop.internal.wire.ValueLimitException;
+import io.github.mpeventloop.internal.wire.WireCodec;
 import io.github.mpeventloop.internal.wire.WireErrors;
 import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WorkerFrame;
 import io.github.mpeventloop.internal.wire.WorkerFrameEncoder;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the worker's answers: {@code result}, {@code error}, {@code cancelled}, for streams
@@ -35,8 +35,8 @@ final class Answers {
     private final FrameWriter writer;
     private final WireLimits limits;
 
-    Answers(JsonMapper mapper, FrameWriter writer, WireLimits limits) {
-        this.encoder = new WorkerFrameEncoder(mapper);
+    Answers(WireCodec codec, FrameWriter writer, WireLimits limits) {
+        this.encoder = new WorkerFrameEncoder(codec);
         this.writer = writer;
         this.limits = limits;
     }

@@ -19,9 +19,11 @@ import io.github.mpeventloop.internal.wire.DeepStack;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ProtocolException;
 import io.github.mpeventloop.internal.wire.Scalars;
+import io.github.mpeventloop.internal.wire.WireCodec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -35,14 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CallDecoder {
 
-    private final JsonMapper mapper;
+    private final WireCodec codec;
     private final ClassLoader loader;
     private final TargetResolver resolver;
     private final Map<Type, ObjectReader> readers = new HashMap<>();
     private final TargetCache targets = new TargetCache();
 
-    CallDecoder(JsonMapper mapper, ClassLoader loader) {
-        this.mapper = mapper;
+    CallDecoder(WireCodec codec, ClassLoader loader) {
+        this.codec = codec;
         this.loader = loader;
         this.resolver = new TargetResolver(loader);
     }
@@ -60,7 +62,7 @@ final class CallDecoder {
     private DecodedCall read(ParentFrame.Call call) throws Exception {
         DecodedCall decoded = new DecodedCall(call);
         byte[] frame = call.frame().bytes();
-        try (JsonParser parser = call.frame().bodyParser(mapper)) {
+        try (JsonParser parser = call.frame().bodyParser(codec.factory())) {
             if (parser.currentToken() != JsonToken.END_OBJECT) {
                 member(parser, parser.currentName(), parser.currentToken(), decoded, frame);
                 String name;
@@ -110,10 +112,14 @@ final class CallDecoder {
         }
     }
 
-    /** The target of a call, found by its bytes when it was resolved before. */
+    /**
+     * The target of a call, found by its bytes when it was resolved before; read by the wire factory
+     * alone, so that a worker resolves its first targets while its mapper is still being made.
+     */
     private ResolvedTarget target(JsonParser parser, JsonToken token, byte[] frame) {
         if (token != JsonToken.START_OBJECT) {
-            return target(tree(parser));
+            throw new TargetNotFoundException("malformed target in call: a target is a JSON object, not " + token,
+                    null);
         }
         int from = (int) parser.currentTokenLocation().getByteOffset();
         parser.skipChildren();
@@ -122,20 +128,17 @@ final class CallDecoder {
         if (known != null) {
             return known;
         }
-        ResolvedTarget target = target(mapper.readTree(frame, from, to - from));
-        targets.put(frame, from, to, target);
-        return target;
-    }
-
-    private ResolvedTarget target(JsonNode node) {
         TargetDescriptor descriptor;
-        try {
-            descriptor = TargetDescriptor.read(node);
+        try (JsonParser members = codec.factory().createParser(ObjectReadContext.empty(), frame, from, to - from)) {
+            members.nextToken();
+            descriptor = TargetDescriptor.read(members);
         } catch (IllegalArgumentException e) {
             throw new TargetNotFoundException("malformed target in call: " + e.getMessage(), e);
         }
         TargetPolicy.check(descriptor);
-        return resolver.resolve(descriptor);
+        ResolvedTarget target = resolver.resolve(descriptor);
+        targets.put(frame, from, to, target);
+        return target;
     }
 
     private @Nullable Object[] values(JsonParser parser, DecodedCall call) throws ClassNotFoundException {
@@ -212,8 +215,11 @@ final class CallDecoder {
     }
 
     private ObjectReader reader(Type type) {
-        return readers.computeIfAbsent(type, key -> mapper.readerFor(mapper.getTypeFactory().constructType(key))
-                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        return readers.computeIfAbsent(type, key -> {
+            JsonMapper mapper = codec.mapper();
+            return mapper.readerFor(mapper.getTypeFactory().constructType(key))
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        });
     }
 
     private static void expectArray(JsonParser parser, String member) {
@@ -233,8 +239,9 @@ final class CallDecoder {
             }
             return reader(type).readValue(parser);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(what.get() + " cannot be read as "
-                    + mapper.getTypeFactory().constructType(type).toCanonical() + ": " + e.getOriginalMessage(), e);
+            String typeName = codec.mapper().getTypeFactory().constructType(type).toCanonical();
+            throw new IllegalArgumentException(what.get() + " cannot be read as " + typeName + ": "
+                    + e.getOriginalMessage(), e);
         }
     }
 }

@@ -12,8 +12,8 @@ import io.github.mpeventloop.internal.call.ResolvedTarget;
 import io.github.mpeventloop.internal.call.TargetNotFoundException;
 import io.github.mpeventloop.internal.call.TargetPolicy;
 import io.github.mpeventloop.internal.wire.ParentFrame;
+import io.github.mpeventloop.internal.wire.WireCodec;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one {@code call} in the worker: reads its body into the types its target declares
@@ -30,8 +30,8 @@ final class CallRunner {
     private final ClassLoader loader;
     private final @Nullable WorkerBeans beans;
 
-    CallRunner(JsonMapper mapper, ClassLoader loader, WorkerObjects objects, @Nullable WorkerBeans beans) {
-        this.decoder = new CallDecoder(mapper, loader);
+    CallRunner(WireCodec codec, ClassLoader loader, WorkerObjects objects, @Nullable WorkerBeans beans) {
+        this.decoder = new CallDecoder(codec, loader);
         this.objects = objects;
         this.loader = loader;
         this.beans = beans;

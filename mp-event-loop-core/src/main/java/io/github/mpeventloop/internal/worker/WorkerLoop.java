@@ -20,10 +20,10 @@ import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
 import io.github.mpeventloop.internal.wire.ProtocolException;
+import io.github.mpeventloop.internal.wire.WireCodec;
 import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The worker's side of a channel. After the handshake a reader thread hands the parent's frames to
@@ -59,7 +59,7 @@ public final class WorkerLoop {
     private final FrameWriter writer;
     private final ClassLoader loader;
     private final @Nullable WorkerBeans beans;
-    private JsonMapper mapper;
+    private WireCodec codec;
     private @Nullable CallRunner runner;
     private final WorkerObjects objects = new WorkerObjects();
     private final LingerFlush lingerFlush;
@@ -82,19 +82,22 @@ public final class WorkerLoop {
 
     /** A worker loop whose bean targets run on {@code beans} ({@code null}: this worker has none). */
     public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader, @Nullable WorkerBeans beans) {
-        this(in, out, loader, beans, WireMapper.create());
+        this(in, out, loader, beans, WireCodec.of(WireMapper.create()));
     }
 
-    /** A worker loop that starts with {@code mapper}, made by {@link WireMapper#create()}. */
+    /**
+     * A worker loop that starts with {@code codec}, whose factory {@link WireMapper#factory} made for
+     * the default limits; its mapper may still be in the making.
+     */
     public WorkerLoop(ReadableByteChannel in, WritableByteChannel out, ClassLoader loader, @Nullable WorkerBeans beans,
-            JsonMapper mapper) {
-        this.mapper = mapper;
+            WireCodec codec) {
+        this.codec = codec;
         this.writer = new FrameWriter(out, HANDSHAKE_FRAME_LIMIT);
         this.reader = new FrameReader(in, HANDSHAKE_FRAME_LIMIT, Handshake.flushing(writer));
         this.loader = loader;
         this.beans = beans;
         this.lingerFlush = new LingerFlush(writer);
-        this.answers = new Answers(mapper, writer, WireLimits.DEFAULTS);
+        this.answers = new Answers(codec, writer, WireLimits.DEFAULTS);
     }
 
     /**
@@ -111,18 +114,18 @@ public final class WorkerLoop {
     }
 
     private long serve(String secret) throws IOException {
-        ParentFrame.Welcome welcome = Handshake.hello(reader, writer, mapper, secret);
+        ParentFrame.Welcome welcome = Handshake.hello(reader, writer, codec, secret);
         reader.setMaxFrameBytes(welcome.maxFrameBytes());
         writer.setMaxFrameBytes(welcome.maxFrameBytes());
         if (!welcome.limits().withMaxFrameBytes(WireLimits.DEFAULTS.maxFrameBytes()).equals(WireLimits.DEFAULTS)) {
-            mapper = WireMapper.create(welcome.limits());
+            codec = WireCodec.of(WireMapper.create(welcome.limits()));
         }
-        runner = new CallRunner(mapper, loader, objects, beans);
-        answers = new Answers(mapper, writer, welcome.limits());
+        runner = new CallRunner(codec, loader, objects, beans);
+        answers = new Answers(codec, writer, welcome.limits());
         workerId = welcome.workerId();
         CurrentWorker.enter(workerId, objects);
         heap = new HeapWatch(welcome.recycleAboveHeapBytes());
-        FrameInbox inbox = new FrameInbox(reader, new ParentFrameDecoder(mapper), inboxSink);
+        FrameInbox inbox = new FrameInbox(reader, new ParentFrameDecoder(codec.factory()), inboxSink);
         lingerFlush.watch(inbox);
         inbox.start();
         try {

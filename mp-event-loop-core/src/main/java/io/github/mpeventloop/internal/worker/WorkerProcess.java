@@ -11,18 +11,20 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.mpeventloop.internal.process.ProcessStatus;
 import io.github.mpeventloop.internal.process.WorkerProcessContract;
+import io.github.mpeventloop.internal.wire.WireCodec;
+import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
 import io.github.mpeventloop.spi.bootstrap.WorkerBootstrap;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,14 +43,15 @@ public final class WorkerProcess {
     /**
      * Serves one parent: reads the handshake line, ignores terminal interrupts, connects and runs
      * the worker loop; halts the JVM when done. The wire mapper, the largest single step of a
-     * worker's way to its first result (a quarter to a third of it: Jackson's classes and their
-     * set-up, run by the interpreter), is made on a second thread from the first instant, while this
-     * one reads its line, runs the bootstraps and connects, which take a similar time; the parent's
-     * process and start time, which the second watch of the parent needs, are looked up on that
-     * watch's own thread.
+     * worker's way to its first result (Jackson's classes and their set-up, run by the interpreter),
+     * is made on a second thread from the first instant, while this one reads its line, runs the
+     * bootstraps, connects and says hello, and the loop answers calls of scalar values without it
+     * ({@link WireCodec}); the parent's process and start time, which the second watch of the parent
+     * needs, are looked up on that watch's own thread.
      */
     public static void serve() throws IOException {
-        FutureTask<JsonMapper> mapper = new FutureTask<>(WireMapper::create);
+        JsonFactory factory = WireMapper.factory(WireLimits.DEFAULTS);
+        FutureTask<JsonMapper> mapper = new FutureTask<>(() -> WireMapper.create(factory));
         Thread setup = new Thread(mapper, "mp-event-loop-worker-setup");
         setup.setDaemon(true);
         setup.start();
@@ -65,23 +68,11 @@ public final class WorkerProcess {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(handshake[2]));
             serveOnEventThread(new WorkerLoop(channel, channel, WorkerProcess.class.getClassLoader(), beans,
-                    await(mapper)), handshake[1]);
+                    WireCodec.pending(factory, mapper)), handshake[1]);
         }
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0);
-    }
-
-    /** The mapper made on the set-up thread, once it is made. */
-    private static JsonMapper await(FutureTask<JsonMapper> mapper) throws IOException {
-        try {
-            return mapper.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("worker interrupted while its mapper was made");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the worker's mapper could not be made", e.getCause());
-        }
     }
 
     /**

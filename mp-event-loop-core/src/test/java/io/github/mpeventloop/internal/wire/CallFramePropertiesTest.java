@@ -35,14 +35,14 @@ class CallFramePropertiesTest {
 
     @Property(tries = 200)
     void theHandedOverParserAndANewOneSeeTheSameBody(@ForAll("calls") WrittenCall written) throws Exception {
-        ParentFrame.Call call = (ParentFrame.Call) new ParentFrameDecoder(MAPPER).decode(frameOf(written));
+        ParentFrame.Call call = (ParentFrame.Call) new ParentFrameDecoder(MAPPER.tokenStreamFactory()).decode(frameOf(written));
 
         assertThat(call.id()).isEqualTo(written.id());
         assertThat(call.output()).isEqualTo(written.output());
         assertThat(call.mode()).isEqualTo(written.mode());
         assertThat(call.context()).isEqualTo(written.withContext() ? Map.of("traceparent", "00-abc") : Map.of());
-        List<String> first = rest(call.frame().bodyParser(MAPPER));
-        List<String> second = rest(call.frame().bodyParser(MAPPER));
+        List<String> first = rest(call.frame().bodyParser(MAPPER.tokenStreamFactory()));
+        List<String> second = rest(call.frame().bodyParser(MAPPER.tokenStreamFactory()));
         assertThat(second).isEqualTo(first);
         if (written.values() < 0) {
             assertThat(first).containsExactly("END_OBJECT");
@@ -68,7 +68,7 @@ class CallFramePropertiesTest {
 
     private static FrameReader.Frame frameOf(WrittenCall written) {
         FrameGenerator frames = new FrameGenerator(new FrameBuffer(64, 1 << 20));
-        frames.append(MAPPER, ParentFrame.Kind.CALL.wireName(), out -> {
+        frames.append(MAPPER.tokenStreamFactory(), ParentFrame.Kind.CALL.wireName(), out -> {
             if (written.unknownMember()) {
                 out.writeObjectPropertyStart("later");
                 out.writeStringProperty("target", "not the body: inside a header member");

@@ -20,7 +20,7 @@ class FrameReaderTest {
 
     private static final JsonMapper MAPPER = WireMapper.create();
     private static final WorkerFrameDecoder WORKER_FRAMES = new WorkerFrameDecoder(MAPPER);
-    private static final ParentFrameDecoder PARENT_FRAMES = new ParentFrameDecoder(MAPPER);
+    private static final ParentFrameDecoder PARENT_FRAMES = new ParentFrameDecoder(MAPPER.tokenStreamFactory());
 
     private static FrameReader reader(byte[] bytes, int limit) {
         return new FrameReader(Channels.newChannel(new ByteArrayInputStream(bytes)), limit, () -> { });

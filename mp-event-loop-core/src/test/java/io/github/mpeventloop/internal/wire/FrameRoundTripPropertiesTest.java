@@ -38,7 +38,7 @@ class FrameRoundTripPropertiesTest {
     void everyWorkerFrameArrivesEqual(@ForAll("workerFrames") WorkerFrame frame) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         FrameWriter writer = new FrameWriter(Channels.newChannel(bytes), WireLimits.DEFAULT_MAX_FRAME_BYTES);
-        new WorkerFrameEncoder(MAPPER).append(writer, frame);
+        new WorkerFrameEncoder(WireCodec.of(MAPPER)).append(writer, frame);
         writer.flush();
         FrameReader reader = reader(bytes);
         WorkerFrame read = new WorkerFrameDecoder(MAPPER).decode(reader.next(), id -> OBJECT);
@@ -54,7 +54,7 @@ class FrameRoundTripPropertiesTest {
         ParentFrames.append(writer, frame);
         writer.flush();
         FrameReader reader = reader(bytes);
-        assertThat(new ParentFrameDecoder(MAPPER).decode(reader.next())).isEqualTo(frame);
+        assertThat(new ParentFrameDecoder(MAPPER.tokenStreamFactory()).decode(reader.next())).isEqualTo(frame);
         assertThat(reader.next()).isNull();
     }
 

@@ -93,7 +93,7 @@ class WorkerFrameDecoderTest {
     void aMapKeyedByALoneSurrogateFailsOnlyItsEvent() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         FrameWriter writer = new FrameWriter(Channels.newChannel(bytes), 1 << 20);
-        WorkerFrameEncoder encoder = new WorkerFrameEncoder(MAPPER);
+        WorkerFrameEncoder encoder = new WorkerFrameEncoder(WireCodec.of(MAPPER));
         encoder.append(writer, new WorkerFrame.Result(1, 2, true, Map.of("\uD800", 1), Map.of()));
         encoder.append(writer, new WorkerFrame.Result(2, 3, true, Map.of("fine", 2), Map.of()));
         writer.flush();

@@ -69,7 +69,7 @@ class WorkerControlTest {
     }
 
     private void call(long id, String method, String descriptor, String valuesJson) {
-        writer.append(MAPPER, ParentFrame.Kind.CALL.wireName(), out -> {
+        writer.append(MAPPER.tokenStreamFactory(), ParentFrame.Kind.CALL.wireName(), out -> {
             ParentFrames.callHeader(out, id, true, ParentFrame.CallMode.PLAIN, 0, null, ParentFrame.CallForm.TARGET);
             out.writeObjectPropertyStart("target");
             out.writeStringProperty("kind", "static");

@@ -19,6 +19,7 @@ import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrames;
 import io.github.mpeventloop.internal.wire.ProtocolException;
 import io.github.mpeventloop.internal.wire.RemoteError;
+import io.github.mpeventloop.internal.wire.WireCodec;
 import io.github.mpeventloop.internal.wire.WireMapper;
 import io.github.mpeventloop.internal.wire.WorkerFrame;
 import io.github.mpeventloop.internal.wire.WorkerFrameDecoder;
@@ -35,34 +36,21 @@ class WorkerRefusalTest {
     private static final JsonMapper MAPPER = WireMapper.create();
     private static final String SECRET = "s3cret";
 
-    private Pipe toWorker;
-    private Pipe toParent;
+    private PipedWorker worker;
     private FrameReader reader;
     private FrameWriter writer;
-    private Thread worker;
 
     @BeforeEach
     void startWorker() throws IOException {
-        toWorker = Pipe.open();
-        toParent = Pipe.open();
-        worker = new Thread(() -> {
-            try {
-                new WorkerLoop(toWorker.source(), toParent.sink(), getClass().getClassLoader()).run(SECRET);
-            } catch (IOException e) {
-                // the test closed the channel
-            }
-        }, "refusal-test-worker");
-        worker.start();
-        reader = new FrameReader(toParent.source(), 1 << 20, () -> { });
-        writer = new FrameWriter(toWorker.sink(), 1 << 20);
+        worker = PipedWorker.start(SECRET, (in, out) -> new WorkerLoop(in, out, getClass().getClassLoader()));
+        reader = worker.reader;
+        writer = worker.writer;
         Handshake.welcome(reader, writer, MAPPER, SECRET, new ParentFrame.Welcome(1, 1 << 20, 0));
     }
 
     @AfterEach
     void stopWorker() throws Exception {
-        toWorker.sink().close();
-        worker.join(10_000);
-        toParent.source().close();
+        worker.close();
     }
 
     private WorkerFrame call(long id, Consumer<JsonGenerator> body) throws IOException {
@@ -71,7 +59,7 @@ class WorkerRefusalTest {
 
     /** Sends a hand-written call and reads its answer, values read as plain JSON data. */
     private WorkerFrame call(long id, ParentFrame.CallForm form, Consumer<JsonGenerator> body) throws IOException {
-        writer.append(MAPPER, ParentFrame.Kind.CALL.wireName(), out -> {
+        writer.append(MAPPER.tokenStreamFactory(), ParentFrame.Kind.CALL.wireName(), out -> {
             ParentFrames.callHeader(out, id, true, ParentFrame.CallMode.PLAIN, 0, null, form);
             body.accept(out);
         });
@@ -155,7 +143,7 @@ class WorkerRefusalTest {
         FrameReader parentSide = new FrameReader(in.source(), 1 << 20, () -> { });
         Thread intruder = new Thread(() -> {
             try {
-                Handshake.hello(new FrameReader(out.source(), 1 << 20, () -> { }), peer, MAPPER, "guessed");
+                Handshake.hello(new FrameReader(out.source(), 1 << 20, () -> { }), peer, WireCodec.of(MAPPER), "guessed");
             } catch (IOException e) {
                 // refused, as expected
             }
