@@ -78,7 +78,8 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
 
     /**
      * Reads a descriptor written by {@link #write(JsonGenerator)}, from the parser's current token,
-     * its opening brace, to its closing brace; members it does not know are skipped.
+     * its opening brace, to its closing brace; members it does not know, and values that are no
+     * strings, are skipped.
      *
      * @throws IllegalArgumentException if it is no object, or a member is missing or unknown
      */
@@ -94,12 +95,15 @@ public record TargetDescriptor(Kind kind, String className, String methodName, S
         while ((name = parser.nextName()) != null) {
             parser.nextToken();
             String value = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getString() : "";
+            parser.skipChildren();
             switch (name) {
                 case "kind" -> kind = value;
                 case "class" -> className = value;
                 case "method" -> methodName = value;
                 case "descriptor" -> descriptor = value;
-                default -> parser.skipChildren();
+                default -> {
+                    // another version's member: skipped
+                }
             }
         }
         if (kind.isEmpty() || className.isEmpty() || methodName.isEmpty() || descriptor.isEmpty()) {

@@ -12,10 +12,10 @@ import tools.jackson.core.TokenStreamFactory;
  * Writes whole frames into one {@link FrameBuffer} through one Jackson generator kept from frame
  * to frame. Jackson makes a generator per output; making one per frame (its context, its recycled
  * buffer, the limit decorator) was about a seventh of the submitting thread's CPU on a stream of
- * small events, hence this by-hand reuse. It relies on the wire factory writing nothing between two
- * root values ({@link WireMapper#factory}). A frame that fails leaves its generator inside an object: that
- * generator is dropped, never reused, and the frame's bytes are taken back out of the buffer. Not
- * thread-safe: one per buffer, used under its owner's thread or lock.
+ * small events, hence this by-hand reuse. It relies on the wire factory writing nothing between
+ * two root values ({@link WireMapper#factory}). A frame that fails leaves its generator inside an
+ * object: that generator is dropped, never reused, and the frame's bytes are taken back out of the
+ * buffer. Not thread-safe: one per buffer, used under its owner's thread or lock.
  */
 public final class FrameGenerator {
 

@@ -30,8 +30,9 @@ public final class FrameWriter {
     }
 
     /**
-     * Appends one frame of {@code type} whose members {@code body} writes with {@code factory}'s generator; if
-     * the body fails (a frame over the limit, an encoding error) nothing of it stays buffered.
+     * Appends one frame of {@code type} whose members {@code body} writes with a generator of
+     * {@code factory}; if the body fails (a frame over the limit, an encoding error) nothing of it
+     * stays buffered.
      */
     public synchronized void append(TokenStreamFactory factory, String type, Consumer<JsonGenerator> body) {
         frames.append(factory, type, body);

@@ -42,7 +42,7 @@ public final class Handshake {
         return hello;
     }
 
-    /** Worker side: says hello with the secret and waits for the welcome; {@code codec}'s mapper is not needed. */
+    /** Worker side: says hello with the secret and waits for the welcome, without {@code codec}'s mapper. */
     public static ParentFrame.Welcome hello(FrameReader reader, FrameWriter writer, WireCodec codec, String secret)
             throws IOException {
         new WorkerFrameEncoder(codec).append(writer, new WorkerFrame.Hello(Frames.PROTOCOL_VERSION, secret,
