@@ -19,7 +19,6 @@ import io.github.mpeventloop.internal.wire.FrameWriter;
 import io.github.mpeventloop.internal.wire.Handshake;
 import io.github.mpeventloop.internal.wire.ParentFrame;
 import io.github.mpeventloop.internal.wire.ParentFrameDecoder;
-import io.github.mpeventloop.internal.wire.ProtocolException;
 import io.github.mpeventloop.internal.wire.WireCodec;
 import io.github.mpeventloop.internal.wire.WireLimits;
 import io.github.mpeventloop.internal.wire.WireMapper;
