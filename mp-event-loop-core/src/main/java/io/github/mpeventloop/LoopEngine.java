@@ -194,8 +194,6 @@ final class LoopEngine {
             ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("timer"));
             starter = threads;
             timer = clock;
-            clock.scheduleWithFixedDelay(watchdog::check, Watchdog.PERIOD.toMillis(), Watchdog.PERIOD.toMillis(),
-                    TimeUnit.MILLISECONDS);
             clock.scheduleWithFixedDelay(() -> objects.releaseDropped(true), RELEASE_PERIOD.toMillis(),
                     RELEASE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
             clock.scheduleWithFixedDelay(liveness::check, liveness.period().toMillis(), liveness.period().toMillis(),
@@ -204,7 +202,7 @@ final class LoopEngine {
             ExitOwner owner = new ExitOwner(settings, () -> state == State.STOPPING || !accepting);
             exitOwner = owner;
             ExitGuard.register(owner);
-            watchdog.reset(settings.eventTimeout() != null);
+            watchdog.start(clock, settings.eventTimeout() != null);
             supervisor.begin(new Supervisor.Run(new WorkerConnector(settings, mapper, current, clock), threads, clock),
                     new SessionRouter(answers, supervisor, signal));
             dispatching = true;

@@ -1,6 +1,11 @@
 package io.github.mpeventloop;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Timeouts, on the loop's timer. A plain event that runs longer than its timeout fails with
@@ -9,6 +14,10 @@ import java.time.Duration;
  * worker, whose thread the stage does not hold, is asked to cancel the stage and goes on. A stream
  * times out when no item (nor its end) arrived within its timeout while it had credit: its producer
  * may hold the worker's thread, so it fails and the worker is ended, as for a plain event.
+ *
+ * <p>The timer looks every {@link #PERIOD} only from the first event with a timeout on (or from the
+ * start, when the loop has a default timeout): a loop whose events have none is not woken fifty
+ * times a second for nothing. An event with a timeout accepted before the loop starts counts.
  */
 final class Watchdog {
 
@@ -18,6 +27,10 @@ final class Watchdog {
     private final WorkerPool pool;
     private final AnswerPath answers;
     private volatile boolean timeoutsInUse;
+    /** The running loop's timer; {@code null} before the loop starts. Guarded by this. */
+    private @Nullable ScheduledExecutorService clock;
+    /** Whether {@link #clock} has the periodic look. Guarded by this. */
+    private boolean looking;
 
     Watchdog(WorkerPool pool, AnswerPath answers) {
         this.pool = pool;
@@ -28,19 +41,38 @@ final class Watchdog {
     void watch(PendingEvent event) {
         if (event.timeoutNanos > 0 && !timeoutsInUse) {
             timeoutsInUse = true;
+            lookIfStarted();
         }
     }
 
-    /** Forgets the past run's events. */
-    void reset(boolean loopWideTimeout) {
-        timeoutsInUse = loopWideTimeout;
+    /**
+     * A run of the loop begins on {@code timer}; the watchdog looks on it at once if the loop has a
+     * default timeout or an event with a timeout was accepted, otherwise from the first such event.
+     */
+    synchronized void start(ScheduledExecutorService timer, boolean loopWideTimeout) {
+        clock = timer;
+        looking = false;
+        if (loopWideTimeout) {
+            timeoutsInUse = true;
+        }
+        lookIfStarted();
+    }
+
+    private synchronized void lookIfStarted() {
+        ScheduledExecutorService timer = clock;
+        if (timer == null || looking || !timeoutsInUse) {
+            return;
+        }
+        looking = true;
+        try {
+            timer.scheduleWithFixedDelay(this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the run is ending, and its events with it; the next run's start looks again
+        }
     }
 
     /** One look at every worker's events. */
     void check() {
-        if (!timeoutsInUse) {
-            return;
-        }
         long now = System.nanoTime();
         for (WorkerSession session : pool.sessions()) {
             PendingEvent running = session.running();

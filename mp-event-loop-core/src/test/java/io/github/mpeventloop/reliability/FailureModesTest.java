@@ -93,6 +93,19 @@ class FailureModesTest {
     }
 
     @Test
+    void anEventQueuedBeforeTheLoopStartsKeepsItsTimeout() {
+        try (EventLoop loop = EventLoop.builder().name("timeout-before-start").build()) {
+            EventFuture<Integer> hanging = loop.addEvent(Event.of(Hazards::hang).timeout(Duration.ofMillis(500)));
+            EventFuture<Integer> behind = loop.addEvent(Event.of(Tasks::addOne, 1).retries(1));
+            loop.start();
+
+            assertThat(failureOf(hanging)).isInstanceOf(EventTimeoutException.class)
+                    .hasMessageContaining("did not finish within PT0.5S");
+            assertThat(behind.join()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void theLoopsDefaultTimeoutAppliesToEveryEvent() {
         try (EventLoop loop = EventLoop.builder().name("default-timeout").eventTimeout(Duration.ofMillis(300)).build()
                 .start()) {
