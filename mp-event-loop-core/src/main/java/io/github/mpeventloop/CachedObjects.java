@@ -2,12 +2,14 @@ package io.github.mpeventloop;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class CachedObjects {
 
+    /** How often an idle loop's timer releases dropped objects, once it has had one. */
+    private static final Duration RELEASE_PERIOD = Duration.ofMillis(100);
+
+    private final OnDemandTick releases = new OnDemandTick(() -> releaseDropped(true), RELEASE_PERIOD);
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
     private final Map<Integer, List<ObjectHandle>> byIdentity = new HashMap<>();
     private final Set<ObjectHandle> live = new HashSet<>();
@@ -40,6 +46,7 @@ final class CachedObjects {
         ObjectHandle handle = new ObjectHandle(ids.incrementAndGet(), object, object.getClass(), dropped);
         byIdentity.computeIfAbsent(handle.identityHash, key -> new ArrayList<>(1)).add(handle);
         live.add(handle);
+        releases.need();
         return handle;
     }
 
@@ -47,6 +54,7 @@ final class CachedObjects {
     synchronized ObjectHandle remoteOnly(Object owner, Class<?> type) {
         ObjectHandle handle = new ObjectHandle(ids.incrementAndGet(), owner, type, dropped);
         live.add(handle);
+        releases.need();
         return handle;
     }
 
@@ -77,9 +85,17 @@ final class CachedObjects {
     }
 
     /**
+     * A run of the loop begins on {@code timer}: from the first object this loop caches on (or at
+     * once, if it has had one), the timer releases dropped objects every {@link #RELEASE_PERIOD}.
+     */
+    void startReleasing(ScheduledExecutorService timer) {
+        releases.start(timer);
+    }
+
+    /**
      * Tells the workers that hold objects their callers dropped to release them. The dispatcher
      * calls it on every turn (the frames leave with its next flush); the loop's timer calls it with
-     * {@code flush}, so that an idle loop releases too.
+     * {@code flush}, so that an idle loop releases too ({@link #startReleasing}).
      */
     void releaseDropped(boolean flush) {
         List<ObjectHandle> handles = takeDropped();

@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class LoopEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
-    private static final Duration RELEASE_PERIOD = Duration.ofMillis(100);
 
     enum State { NEW, RUNNING, STOPPING, STOPPED }
 
@@ -194,8 +193,7 @@ final class LoopEngine {
             ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("timer"));
             starter = threads;
             timer = clock;
-            clock.scheduleWithFixedDelay(() -> objects.releaseDropped(true), RELEASE_PERIOD.toMillis(),
-                    RELEASE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            objects.startReleasing(clock);
             clock.scheduleWithFixedDelay(liveness::check, liveness.period().toMillis(), liveness.period().toMillis(),
                     TimeUnit.MILLISECONDS);
             canceller.useTimer(clock);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Handlers that keep the consumer busy on one result longer than the stall warning (default 10
  * seconds) are reported in the log, once per result: every result waits behind them, while other
- * loops' consumers go on.
+ * loops' consumers go on. One JVM-wide thread looks once a second, and only while some consumer
+ * with a thread is open.
  */
 public final class ResultConsumer implements AutoCloseable {
 
@@ -59,17 +61,16 @@ public final class ResultConsumer implements AutoCloseable {
     private static final Duration DEFAULT_STALL_WARNING = Duration.ofSeconds(10);
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final boolean MULTIPROCESSOR = Runtime.getRuntime().availableProcessors() > 1;
+    /** How often the consumers with a thread are looked at for a stall. */
+    private static final Duration STALL_CHECK_PERIOD = Duration.ofSeconds(1);
     private static final Set<ResultConsumer> WATCHED = ConcurrentHashMap.newKeySet();
     private static final ScheduledExecutorService STALL_WATCH = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mp-event-loop-handler-stall-watch");
         thread.setDaemon(true);
         return thread;
     });
-
-    static {
-        STALL_WATCH.scheduleWithFixedDelay(() -> WATCHED.forEach(ResultConsumer::checkStall), 100, 100,
-                TimeUnit.MILLISECONDS);
-    }
+    /** The periodic look, while any consumer is watched; guarded by {@code WATCHED}. */
+    private static @Nullable ScheduledFuture<?> stallChecks;
 
     private final String name;
     private final @Nullable Executor handlerExecutor;
@@ -114,6 +115,28 @@ public final class ResultConsumer implements AutoCloseable {
         return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
+    /** Watches {@code consumer} for stalls; the first one watched starts the periodic look. */
+    private static void watch(ResultConsumer consumer) {
+        synchronized (WATCHED) {
+            WATCHED.add(consumer);
+            if (stallChecks == null) {
+                stallChecks = STALL_WATCH.scheduleWithFixedDelay(() -> WATCHED.forEach(ResultConsumer::checkStall),
+                        STALL_CHECK_PERIOD.toMillis(), STALL_CHECK_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Stops watching {@code consumer}; the last one ends the periodic look, so no closed loop wakes it. */
+    private static void unwatch(ResultConsumer consumer) {
+        synchronized (WATCHED) {
+            ScheduledFuture<?> checks = stallChecks;
+            if (WATCHED.remove(consumer) && WATCHED.isEmpty() && checks != null) {
+                checks.cancel(false);
+                stallChecks = null;
+            }
+        }
+    }
+
     private void checkStall() {
         long since = busySince;
         if (since != 0 && !stallReported && System.nanoTime() - since > stallWarningNanos) {
@@ -141,7 +164,7 @@ public final class ResultConsumer implements AutoCloseable {
                     thread = new Thread(this::consume, "mp-event-loop-consumer-" + name);
                     thread.setDaemon(true);
                     thread.start();
-                    WATCHED.add(this);
+                    watch(this);
                 }
                 queue.add(delivery);
                 wake();
@@ -275,7 +298,7 @@ public final class ResultConsumer implements AutoCloseable {
                 return;
             }
             closed = true;
-            WATCHED.remove(this);
+            unwatch(this);
             running = thread;
             if (running != null) {
                 queue.add(END);

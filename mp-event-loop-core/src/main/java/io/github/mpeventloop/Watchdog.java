@@ -1,11 +1,7 @@
 package io.github.mpeventloop;
 
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Timeouts, on the loop's timer. A plain event that runs longer than its timeout fails with
@@ -26,11 +22,7 @@ final class Watchdog {
 
     private final WorkerPool pool;
     private final AnswerPath answers;
-    private volatile boolean timeoutsInUse;
-    /** The running loop's timer; {@code null} before the loop starts. Guarded by this. */
-    private @Nullable ScheduledExecutorService clock;
-    /** Whether {@link #clock} has the periodic look. Guarded by this. */
-    private boolean looking;
+    private final OnDemandTick looks = new OnDemandTick(this::check, PERIOD);
 
     Watchdog(WorkerPool pool, AnswerPath answers) {
         this.pool = pool;
@@ -39,9 +31,8 @@ final class Watchdog {
 
     /** Notes that an accepted event has a timeout, so the watchdog starts looking. */
     void watch(PendingEvent event) {
-        if (event.timeoutNanos > 0 && !timeoutsInUse) {
-            timeoutsInUse = true;
-            lookIfStarted();
+        if (event.timeoutNanos > 0) {
+            looks.need();
         }
     }
 
@@ -49,26 +40,11 @@ final class Watchdog {
      * A run of the loop begins on {@code timer}; the watchdog looks on it at once if the loop has a
      * default timeout or an event with a timeout was accepted, otherwise from the first such event.
      */
-    synchronized void start(ScheduledExecutorService timer, boolean loopWideTimeout) {
-        clock = timer;
-        looking = false;
+    void start(ScheduledExecutorService timer, boolean loopWideTimeout) {
         if (loopWideTimeout) {
-            timeoutsInUse = true;
+            looks.need();
         }
-        lookIfStarted();
-    }
-
-    private synchronized void lookIfStarted() {
-        ScheduledExecutorService timer = clock;
-        if (timer == null || looking || !timeoutsInUse) {
-            return;
-        }
-        looking = true;
-        try {
-            timer.scheduleWithFixedDelay(this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // the run is ending, and its events with it; the next run's start looks again
-        }
+        looks.start(timer);
     }
 
     /** One look at every worker's events. */
