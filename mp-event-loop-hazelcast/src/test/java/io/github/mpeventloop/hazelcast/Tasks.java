@@ -1,7 +1,15 @@
 package io.github.mpeventloop.hazelcast;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Targets of the tests: static methods on the members' class path. */
 public final class Tasks {
+
+    private static final Map<String, CompletableFuture<Void>> GATES = new ConcurrentHashMap<>();
 
     private Tasks() {
     }
@@ -20,12 +28,38 @@ public final class Tasks {
      */
     public static long gatedSquare(long value, long gateFrom, String gate) throws InterruptedException {
         if (value >= gateFrom) {
-            java.nio.file.Path path = java.nio.file.Path.of(gate);
-            while (!java.nio.file.Files.exists(path)) {
+            Path path = Path.of(gate);
+            while (!Files.exists(path)) {
                 Thread.sleep(5); // waits for a condition the test sets; no timing is assumed
             }
         }
         return value * value;
+    }
+
+    /**
+     * The square of {@code value}, completed once the file {@code gate} exists; the worker's thread is
+     * free meanwhile, so that a test can hold any number of events in flight in one member.
+     */
+    public static CompletableFuture<Long> squareBehindGate(long value, String gate) {
+        return GATES.computeIfAbsent(gate, Tasks::opening).thenApply(opened -> value * value);
+    }
+
+    /** One thread per gate polls for its file; the polling waits for a condition the test sets. */
+    private static CompletableFuture<Void> opening(String gate) {
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!Files.exists(Path.of(gate))) {
+                    Thread.sleep(5);
+                }
+                opened.complete(null);
+            } catch (InterruptedException e) {
+                opened.completeExceptionally(e);
+            }
+        }, "gate-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        return opened;
     }
 
     public static long pid() {
