@@ -145,6 +145,11 @@ final class FrameInbox {
         return ran[0] && !lent.compareAndSet(true, false);
     }
 
+    /** Whether the baton's holder runs tasks and lent it out: the clock has a baton to pass. */
+    boolean batonLent() {
+        return lent.get();
+    }
+
     /** Passes the baton to the other reading thread if its holder lent it out before {@code nanos}; the clock's thread. */
     void passBatonLentBefore(long nanos) {
         if (lent.get() && lentSince - nanos <= 0 && lent.compareAndSet(true, false)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +18,17 @@ import io.github.mpeventloop.internal.wire.FrameWriter;
  * the other reading thread once they ran for a millisecond ({@link FrameInbox#passBatonLentBefore}),
  * so that pings and cancels are served meanwhile.
  *
+ * <p>The linger is for answers of short tasks, which more answers join within it. When the task
+ * before ran a linger or longer, no answer would join the waiting ones, so the task start flushes
+ * them itself: the answer of a long event reaches the parent a millisecond sooner and wakes no clock.
+ *
  * <p>While tasks keep starting, the thread checks every millisecond on its own, so a task start
  * costs no thread wake-up (a stream of short events would otherwise pay one each). Once no task
  * started for two milliseconds, whatever the last start armed is done (the flush and the baton are
- * due one millisecond after it, and the tick has looked since), so the thread sleeps until the next
- * start wakes it: a long task, CPU-bound work above all, is not interrupted a thousand times a
- * second by a clock with nothing to do, and a task start after a quiet spell pays one wake-up.
+ * due one millisecond after it, and the tick has looked since), so the thread sleeps until a start
+ * arms something again: a long task, CPU-bound work above all, is not interrupted a thousand times
+ * a second by a clock with nothing to do, and a run of long tasks on the event thread, whose starts
+ * arm nothing, does not wake it at all.
  */
 final class LingerFlush {
 
@@ -37,16 +43,24 @@ final class LingerFlush {
     static final long DORMANT_AFTER_NANOS = 2 * LINGER_NANOS;
 
     private final FrameWriter writer;
+    private final LongSupplier nanoClock;
     /** When buffered answers are due to be flushed; 0 when none wait. */
     private final AtomicLong flushDue = new AtomicLong();
-    private volatile long lastTaskStart = System.nanoTime();
+    private volatile long lastTaskStart;
     private volatile boolean dormant;
     private volatile boolean stopped;
     private volatile @Nullable FrameInbox inbox;
     private final Thread thread;
 
     LingerFlush(FrameWriter writer) {
+        this(writer, System::nanoTime);
+    }
+
+    /** A clock that reads the time from {@code nanoClock}, as {@link System#nanoTime()} does. */
+    LingerFlush(FrameWriter writer, LongSupplier nanoClock) {
         this.writer = writer;
+        this.nanoClock = nanoClock;
+        this.lastTaskStart = nanoClock.getAsLong();
         this.thread = new Thread(this::run, "mp-event-loop-linger-flush");
         thread.setDaemon(true);
         thread.start();
@@ -57,19 +71,28 @@ final class LingerFlush {
         inbox = reading;
     }
 
-    /** Called as a task starts: answers waiting now go out a millisecond from now. */
-    void arm() {
-        long now = System.nanoTime();
+    /**
+     * Called as a task starts: answers waiting now go out a millisecond from now, or at once when the
+     * task before started a linger or more ago.
+     */
+    void arm() throws IOException {
+        long now = nanoClock.getAsLong();
+        long sincePreviousStart = now - lastTaskStart;
         lastTaskStart = now;
         if (writer.buffered() > 0) {
-            flushDue.compareAndSet(0, now + LINGER_NANOS);
+            if (sincePreviousStart >= LINGER_NANOS) {
+                writer.flush();
+            } else {
+                flushDue.compareAndSet(0, now + LINGER_NANOS);
+            }
         }
-        if (dormant) {
+        FrameInbox reading = inbox;
+        if (dormant && (flushDue.get() != 0 || (reading != null && reading.batonLent()))) {
             LockSupport.unpark(thread);
         }
     }
 
-    /** Whether the clock sleeps until the next task start (it is parked with no timeout). */
+    /** Whether the clock sleeps until a task start arms something (it is parked with no timeout). */
     boolean sleeps() {
         return dormant && thread.getState() == Thread.State.WAITING;
     }
@@ -82,7 +105,7 @@ final class LingerFlush {
 
     private void run() {
         while (!stopped) {
-            long now = System.nanoTime();
+            long now = nanoClock.getAsLong();
             long due = flushDue.get();
             if (due != 0 && now - due >= 0 && flushDue.compareAndSet(due, 0)) {
                 try {
@@ -97,7 +120,7 @@ final class LingerFlush {
             }
             if (now - lastTaskStart > DORMANT_AFTER_NANOS && flushDue.get() == 0) {
                 dormant = true;
-                if (System.nanoTime() - lastTaskStart > DORMANT_AFTER_NANOS && !stopped) {
+                if (nanoClock.getAsLong() - lastTaskStart > DORMANT_AFTER_NANOS && !stopped) {
                     LockSupport.park(this);
                 }
                 dormant = false;

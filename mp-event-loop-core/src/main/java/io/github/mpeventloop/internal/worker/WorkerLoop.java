@@ -34,8 +34,9 @@ import io.github.mpeventloop.spi.bootstrap.WorkerBeans;
  * ({@code end}), fails ({@code error}) or is cancelled ({@code cancel}).
  *
  * <p>Answers are batched: they are flushed when the event thread has nothing to do, when 64 KiB
- * are waiting, and about a millisecond after a task began while answers waited, so that the parent
- * learns of finished events even while a long one runs. When the heap stays above the
+ * are waiting, and about a millisecond after a task began while answers waited (at its start when
+ * the task before it ran that long), so that the parent learns of finished events even while a long
+ * one runs. When the heap stays above the
  * threshold the parent set, the worker asks once to be recycled ({@code recycle}). A
  * {@code shutdown} frame is answered with {@code bye} once every call received before it has
  * ended; the end of the channel ends the loop too.
@@ -145,7 +146,11 @@ public final class WorkerLoop {
                     if (writer.buffered() >= FLUSH_BYTES) {
                         flush();
                     }
-                    lingerFlush.arm();
+                    try {
+                        lingerFlush.arm();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             });
         } catch (UncheckedIOException e) {
