@@ -28,10 +28,7 @@ public final class Tasks {
      */
     public static long gatedSquare(long value, long gateFrom, String gate) throws InterruptedException {
         if (value >= gateFrom) {
-            Path path = Path.of(gate);
-            while (!Files.exists(path)) {
-                Thread.sleep(5); // waits for a condition the test sets; no timing is assumed
-            }
+            awaitGate(gate);
         }
         return value * value;
     }
@@ -44,14 +41,12 @@ public final class Tasks {
         return GATES.computeIfAbsent(gate, Tasks::opening).thenApply(opened -> value * value);
     }
 
-    /** One thread per gate polls for its file; the polling waits for a condition the test sets. */
+    /** One thread per gate waits for its file. */
     private static CompletableFuture<Void> opening(String gate) {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         Thread watcher = new Thread(() -> {
             try {
-                while (!Files.exists(Path.of(gate))) {
-                    Thread.sleep(5);
-                }
+                awaitGate(gate);
                 opened.complete(null);
             } catch (InterruptedException e) {
                 opened.completeExceptionally(e);
@@ -60,6 +55,14 @@ public final class Tasks {
         watcher.setDaemon(true);
         watcher.start();
         return opened;
+    }
+
+    /** Returns once the file {@code gate} exists: it waits for a condition the test sets, no timing is assumed. */
+    private static void awaitGate(String gate) throws InterruptedException {
+        Path path = Path.of(gate);
+        while (!Files.exists(path)) {
+            Thread.sleep(5);
+        }
     }
 
     public static long pid() {
